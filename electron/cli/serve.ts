@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import { startEngine, type Engine } from '../engine/engine';
+import { defaultDataDir } from '../engine/default-data-dir';
+import { StoreCorruptError, StoreTooNewError } from '../engine/store/store-errors';
+import { APP_VERSION } from '../engine/version';
+import { parseServeArgs, USAGE, type ServeArgs } from './parse-args';
+
+/**
+ * Headless entry: flags -> config -> engine. Prints one line with the URL to open, finishes
+ * pending writes on SIGINT/SIGTERM and exits 0.
+ */
+async function main(): Promise<void> {
+  let args: ServeArgs;
+  try {
+    args = parseServeArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const dataDir = args.dataDir ?? defaultDataDir();
+  let engine: Engine;
+  try {
+    engine = await startEngine({
+      host: args.host,
+      port: args.port,
+      dataDir,
+      token: process.env.HOOKDESK_TOKEN,
+      maxBodyBytes: args.maxBodyBytes,
+      recover: args.recover,
+      rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+      version: APP_VERSION,
+    });
+  } catch (error) {
+    process.stderr.write(`Hookdesk did not start: ${describeStartError(error, args)}\n`);
+    process.exit(error instanceof StoreCorruptError || error instanceof StoreTooNewError ? 3 : 1);
+  }
+  process.stdout.write(`Hookdesk is running: open ${engine.url}/#token=${engine.token} (data: ${dataDir})\n`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`${signal}: finishing pending writes...\n`);
+    engine.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Stopping failed: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+function describeStartError(error: unknown, args: ServeArgs): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return `port ${args.port} on ${args.host} is in use. Stop what uses it, or pass --port 0 to take a free port.`;
+  if (code === 'EACCES') return `no permission to listen on ${args.host}:${args.port}, or to use the data folder. Pick a port above 1024 or another --data-dir.`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+void main();

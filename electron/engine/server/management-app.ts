@@ -1,0 +1,41 @@
+import express, { type Express, type Router } from 'express';
+import type { EngineContext } from '../engine-context';
+import { requireAuth } from './guards/auth';
+import { hostOriginGuard } from './guards/host-origin-guard';
+import { apiNotFound, errorHandler, requireJsonBody } from './error-handler';
+import { eventRoutes } from './routes/events';
+import { healthRoutes } from './routes/health';
+import { sessionRoutes } from './routes/session';
+import { staticRenderer } from './static-renderer';
+
+/** Body limit of management API requests (workspace imports are the largest). */
+export const MANAGEMENT_BODY_LIMIT = '16mb';
+
+/**
+ * The Express app for everything but the hot ingest routes: guards, the management API under
+ * `/api/v1`, the live stream, `/healthz`, and the workspace UI at `/`.
+ * `resourceRoutes` are mounted under `/api/v1` behind auth (one router per resource).
+ */
+export function createManagementApp(ctx: EngineContext, resourceRoutes: Router[], startedAtMs: number): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.use(hostOriginGuard);
+  app.use(healthRoutes(ctx.config.version, startedAtMs));
+  app.use('/api', requireJsonBody, express.json({ limit: MANAGEMENT_BODY_LIMIT, type: ['application/json', '+json'] }));
+  app.use(sessionRoutes(ctx.token));
+
+  const api = express.Router();
+  api.use(requireAuth(ctx.token));
+  api.get('/stream', (_req, res) => ctx.hub.attach(res, { version: ctx.config.version }));
+  api.use(eventRoutes(ctx));
+  for (const router of resourceRoutes) api.use(router);
+  api.use(apiNotFound);
+  app.use('/api/v1', api);
+  app.use('/api', apiNotFound);
+
+  app.use(staticRenderer(ctx.config.rendererDir));
+  app.use(errorHandler(ctx.log));
+  return app;
+}

@@ -1,0 +1,64 @@
+import { Router } from 'express';
+import { ErrorCode, HookdeskError } from '../../../../shared/errors';
+import { newId } from '../../../../shared/ids';
+import { pageQuerySchema, paginate } from '../../../../shared/paging';
+import {
+  eventClearQuerySchema,
+  eventListQuerySchema,
+  publishEventSchema,
+  type HookEvent,
+} from '../../../../shared/schemas/event';
+import { parseOrThrow } from '../../../../shared/validation';
+import type { EngineContext } from '../../engine-context';
+
+/** `/api/v1/events`: list (paged, newest first, filters), get, publish a synthetic event, clear. */
+export function eventRoutes(ctx: EngineContext): Router {
+  const router = Router();
+  const events = ctx.store.events;
+
+  router.get('/events', (req, res) => {
+    const paging = parseOrThrow(pageQuerySchema, req.query, 'page query');
+    const filters = parseOrThrow(eventListQuerySchema, req.query, 'event filter');
+    res.json(paginate(events.list(filters), paging));
+  });
+
+  router.get('/events/:id', (req, res) => {
+    const event = events.get(req.params.id);
+    if (!event) throw new HookdeskError(404, ErrorCode.notFound, `No event has the id "${req.params.id}". It may have been trimmed by retention or cleared.`);
+    res.json(event);
+  });
+
+  router.post('/events', async (req, res) => {
+    const input = parseOrThrow(publishEventSchema, req.body, 'event');
+    const now = ctx.clock.now();
+    const body = { type: input.type, version: input.version, severity: input.severity, entity: input.entity ?? null };
+    const text = JSON.stringify(body);
+    const event: HookEvent = {
+      id: newId('evt', now),
+      connectorId: null,
+      source: 'api',
+      dataSource: 'hookdesk',
+      type: input.type,
+      ...(input.version === undefined ? {} : { version: input.version }),
+      ...(input.severity === undefined ? {} : { severity: input.severity }),
+      receivedTime: new Date(now).toISOString(),
+      headers: {},
+      body,
+      size: Buffer.byteLength(text),
+      remoteAddress: null,
+    };
+    await events.append([event]);
+    res.status(201).json(event);
+  });
+
+  router.delete('/events', async (req, res) => {
+    const { connectorId } = parseOrThrow(eventClearQuerySchema, req.query, 'clear query');
+    if (connectorId !== undefined && !ctx.store.workspace.data.connectors.some((c) => c.id === connectorId)) {
+      throw new HookdeskError(404, ErrorCode.notFound, `No connector has the id "${connectorId}".`);
+    }
+    await events.clear(connectorId ?? null);
+    res.status(204).end();
+  });
+
+  return router;
+}

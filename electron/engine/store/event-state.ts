@@ -1,0 +1,175 @@
+import type { HookEvent } from '../../../shared/schemas/event';
+import { countEvent, emptyCounters, type ConnectorCounters } from './connector-counters';
+
+/** One line of the event log. */
+export type EventLogRecord =
+  /** A newly received event: indexed and counted. */
+  | { op: 'put'; event: HookEvent }
+  /** An event written back by compaction: indexed, not counted again. */
+  | { op: 'restore'; event: HookEvent }
+  /** A connector's counters as of a compaction. */
+  | { op: 'counters'; connectorId: string; counters: ConnectorCounters }
+  /** A change to a stored event (forward result, verification, ...). */
+  | { op: 'patch'; id: string; patch: Partial<HookEvent> }
+  /** Events of one connector (or the synthetic ones, null) removed; counters kept. */
+  | { op: 'clear'; connectorId: string | null }
+  /** A deleted connector: its events and counters go. */
+  | { op: 'drop'; connectorId: string }
+  /** Start of a compaction snapshot: forget everything before. */
+  | { op: 'reset' };
+
+const SYNTHETIC = '';
+
+/** Events of one connector in arrival order, trimmed from the front (oldest first). */
+class EventList {
+  private items: HookEvent[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  push(event: HookEvent): void {
+    this.items.push(event);
+  }
+
+  /** Drops the oldest events beyond `cap` and answers them. */
+  trimTo(cap: number): HookEvent[] {
+    const excess = this.size - cap;
+    if (excess <= 0) return [];
+    const dropped = this.items.slice(this.head, this.head + excess);
+    this.head += excess;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return dropped;
+  }
+
+  /** Oldest first. */
+  *ascending(): Generator<HookEvent> {
+    for (let i = this.head; i < this.items.length; i += 1) yield this.items[i] as HookEvent;
+  }
+
+  /** Newest first. */
+  *descending(): Generator<HookEvent> {
+    for (let i = this.items.length - 1; i >= this.head; i -= 1) yield this.items[i] as HookEvent;
+  }
+}
+
+/**
+ * The in-memory view of the event log: events by id and by connector (bounded by each
+ * connector's retention) and per-connector counters. Only `apply` changes it, so memory always
+ * equals "replay of what is on disk".
+ */
+export class EventState {
+  private readonly byId = new Map<string, HookEvent>();
+  private readonly lists = new Map<string, EventList>();
+  private readonly counters = new Map<string, ConnectorCounters>();
+  /** Arrival order across connectors, for "newest first" over all of them. */
+  private readonly ordinals = new Map<string, number>();
+  private nextOrdinal = 0;
+
+  constructor(private readonly retentionOf: (connectorId: string | null) => number) {}
+
+  get liveCount(): number {
+    return this.byId.size;
+  }
+
+  apply(record: EventLogRecord): void {
+    switch (record.op) {
+      case 'put':
+      case 'restore':
+        this.insert(record.event, record.op === 'put');
+        return;
+      case 'counters':
+        this.counters.set(record.connectorId, record.counters);
+        return;
+      case 'patch': {
+        const event = this.byId.get(record.id);
+        if (event) Object.assign(event, record.patch);
+        return;
+      }
+      case 'clear':
+        this.removeEvents(record.connectorId);
+        return;
+      case 'drop':
+        this.removeEvents(record.connectorId);
+        this.counters.delete(record.connectorId);
+        return;
+      case 'reset':
+        this.byId.clear();
+        this.ordinals.clear();
+        this.lists.clear();
+        this.counters.clear();
+        return;
+      default:
+        throw new Error(`unknown record ${JSON.stringify(record)}`);
+    }
+  }
+
+  get(id: string): HookEvent | undefined {
+    return this.byId.get(id);
+  }
+
+  countersOf(connectorId: string): ConnectorCounters {
+    return this.counters.get(connectorId) ?? emptyCounters();
+  }
+
+  /** Newest first, for one connector or across all of them. */
+  newestFirst(connectorId?: string): HookEvent[] {
+    if (connectorId !== undefined) return [...(this.lists.get(connectorId)?.descending() ?? [])];
+    const ordinal = (event: HookEvent): number => this.ordinals.get(event.id) ?? 0;
+    return [...this.byId.values()].sort((a, b) => ordinal(b) - ordinal(a));
+  }
+
+  /** Records that rebuild this state exactly: what compaction writes. */
+  snapshot(): EventLogRecord[] {
+    const records: EventLogRecord[] = [{ op: 'reset' }];
+    for (const [connectorId, counters] of this.counters) records.push({ op: 'counters', connectorId, counters });
+    for (const list of this.lists.values()) for (const event of list.ascending()) records.push({ op: 'restore', event });
+    return records;
+  }
+
+  /** Re-applies retention after a connector's cap changed. */
+  enforceRetention(connectorId: string): void {
+    const list = this.lists.get(connectorId);
+    if (!list) return;
+    for (const gone of list.trimTo(this.retentionOf(connectorId))) this.forget(gone.id);
+  }
+
+  private insert(event: HookEvent, count: boolean): void {
+    if (this.byId.has(event.id)) return; // replay after an interrupted compaction
+    const key = event.connectorId ?? SYNTHETIC;
+    let list = this.lists.get(key);
+    if (!list) {
+      list = new EventList();
+      this.lists.set(key, list);
+    }
+    list.push(event);
+    this.byId.set(event.id, event);
+    this.ordinals.set(event.id, this.nextOrdinal++);
+    if (count && event.connectorId !== null) {
+      let counters = this.counters.get(event.connectorId);
+      if (!counters) {
+        counters = emptyCounters();
+        this.counters.set(event.connectorId, counters);
+      }
+      countEvent(counters, Date.parse(event.receivedTime));
+    }
+    for (const gone of list.trimTo(this.retentionOf(event.connectorId))) this.forget(gone.id);
+  }
+
+  private forget(id: string): void {
+    this.byId.delete(id);
+    this.ordinals.delete(id);
+  }
+
+  private removeEvents(connectorId: string | null): void {
+    const key = connectorId ?? SYNTHETIC;
+    const list = this.lists.get(key);
+    if (!list) return;
+    for (const event of list.ascending()) this.forget(event.id);
+    this.lists.delete(key);
+  }
+}

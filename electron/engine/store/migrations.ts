@@ -1,0 +1,42 @@
+import { StoreCorruptError, StoreTooNewError } from './store-errors';
+import { CURRENT_SCHEMA_VERSION, type WorkspaceData } from './workspace-data';
+
+type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Step n turns a version-n file into a version-(n+1) file. Version 0 is a file written before
+ * the schema carried a version (an early development build): it gains the version and any
+ * missing collections.
+ */
+const MIGRATIONS: Record<number, Migration> = {
+  0: (data) => ({
+    ...data,
+    schemaVersion: 1,
+    connectors: Array.isArray(data.connectors) ? data.connectors : [],
+    webhooks: Array.isArray(data.webhooks) ? data.webhooks : [],
+  }),
+};
+
+/** Brings a parsed workspace file up to the current schema, or says why it cannot. */
+export function migrateWorkspace(file: string, raw: unknown): { data: WorkspaceData; migrated: boolean } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new StoreCorruptError(file, 'the top level is not a JSON object');
+  }
+  let data = raw as Record<string, unknown>;
+  let version = data.schemaVersion === undefined ? 0 : data.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw new StoreCorruptError(file, `schemaVersion is ${JSON.stringify(version)}, not a whole number`);
+  }
+  if (version > CURRENT_SCHEMA_VERSION) throw new StoreTooNewError(file, version, CURRENT_SCHEMA_VERSION);
+  const migrated = version < CURRENT_SCHEMA_VERSION;
+  while (version < CURRENT_SCHEMA_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) throw new StoreCorruptError(file, `no migration from schema version ${version}`);
+    data = step(data);
+    version += 1;
+  }
+  if (!Array.isArray(data.connectors) || !Array.isArray(data.webhooks)) {
+    throw new StoreCorruptError(file, 'connectors or webhooks is not a list');
+  }
+  return { data: data as unknown as WorkspaceData, migrated };
+}

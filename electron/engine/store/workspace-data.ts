@@ -1,0 +1,35 @@
+import type { ConnectorResponse } from '../../../shared/schemas/connector';
+
+/** A connector as stored: the public fields less derived ones, plus the key's hash and lookup ids. */
+export interface StoredConnector {
+  id: string;
+  name: string;
+  dataSource: string | null;
+  createdTime: string;
+  updatedTime: string;
+  /** SHA-256 (hex) of the push API key: the data file alone does not reveal the key. */
+  apiKeyHash: string;
+  /** SHA-256 (hex) of the capture token in the capture URL path. */
+  captureTokenHash: string;
+  forwardTo: { url: string } | null;
+  response: ConnectorResponse;
+  typePath: string | null;
+  retention: number;
+}
+
+/**
+ * workspace.json: the small, rarely written configuration (connectors, webhooks, settings).
+ * Events and their counters live in the event log instead (see event-log.ts), so that the hot
+ * path never rewrites this file.
+ */
+export interface WorkspaceData {
+  schemaVersion: number;
+  connectors: StoredConnector[];
+  webhooks: unknown[];
+}
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+export function emptyWorkspace(): WorkspaceData {
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, connectors: [], webhooks: [] };
+}

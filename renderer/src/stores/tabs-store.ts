@@ -1,0 +1,37 @@
+import { create } from 'zustand';
+
+export type TabKind = 'welcome' | 'events' | 'connectors' | 'webhooks';
+
+export interface Tab {
+  id: string;
+  kind: TabKind;
+  title: string;
+}
+
+interface TabsState {
+  tabs: Tab[];
+  activeId: string;
+  open(tab: Tab): void;
+  close(id: string): void;
+  activate(id: string): void;
+}
+
+const WELCOME: Tab = { id: 'welcome', kind: 'welcome', title: 'Welcome' };
+
+/** Open tabs of the main panel, Postman-style: opening an open tab focuses it. */
+export const useTabsStore = create<TabsState>((set, get) => ({
+  tabs: [WELCOME],
+  activeId: WELCOME.id,
+  open(tab) {
+    if (!get().tabs.some((t) => t.id === tab.id)) set({ tabs: [...get().tabs, tab] });
+    set({ activeId: tab.id });
+  },
+  close(id) {
+    const tabs = get().tabs.filter((t) => t.id !== id);
+    const activeId = get().activeId === id ? (tabs.at(-1)?.id ?? '') : get().activeId;
+    set({ tabs, activeId });
+  },
+  activate(id) {
+    set({ activeId: id });
+  },
+}));

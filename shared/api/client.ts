@@ -1,0 +1,185 @@
+import type { Page } from '../paging';
+import type { Connector, ConnectorCreate, ConnectorPatch, ConnectorSecrets, ConnectorStats, StatsRange } from '../schemas/connector';
+import type { EventListQuery, HookEvent, PublishEvent } from '../schemas/event';
+import type { Health } from '../schemas/health';
+import { ApiError, NetworkError } from './api-error';
+import { SseParser } from './sse-reader';
+
+export interface ClientOptions {
+  /** `http://127.0.0.1:8787`, or '' for the page's own origin. */
+  baseUrl: string;
+  /** Bearer token; omit in the browser, where the session cookie is used. */
+  token?: string;
+  fetch?: typeof fetch;
+}
+
+export type StreamHandler = (event: string, data: unknown) => void;
+
+export interface StreamSubscription {
+  close(): void;
+}
+
+export interface StreamCallbacks {
+  onMessage: StreamHandler;
+  onOpen?: () => void;
+  onClose?: (error: unknown) => void;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+/**
+ * The typed client over the management API and its live stream: the only way the renderer talks
+ * to the engine, and what scripts and tests use too.
+ */
+export class HookdeskClient {
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: ClientOptions) {
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  health(): Promise<Health> {
+    return this.request('GET', '/healthz');
+  }
+
+  signIn(token: string): Promise<{ signedIn: true }> {
+    return this.request('POST', '/api/v1/session', { token });
+  }
+
+  session(): Promise<{ signedIn: true }> {
+    return this.request('GET', '/api/v1/session');
+  }
+
+  signOut(): Promise<void> {
+    return this.request('DELETE', '/api/v1/session');
+  }
+
+  listEvents(query: EventListQuery & { page?: number; pageSize?: number } = {}): Promise<Page<HookEvent>> {
+    return this.request('GET', '/api/v1/events', undefined, { ...query });
+  }
+
+  getEvent(id: string): Promise<HookEvent> {
+    return this.request('GET', `/api/v1/events/${encodeURIComponent(id)}`);
+  }
+
+  publishEvent(input: PublishEvent): Promise<HookEvent> {
+    return this.request('POST', '/api/v1/events', input);
+  }
+
+  clearEvents(connectorId?: string): Promise<void> {
+    return this.request('DELETE', '/api/v1/events', undefined, { connectorId });
+  }
+
+  listConnectors(query: { page?: number; pageSize?: number } = {}): Promise<Page<Connector>> {
+    return this.request('GET', '/api/v1/connectors', undefined, query);
+  }
+
+  getConnector(id: string): Promise<Connector> {
+    return this.request('GET', `/api/v1/connectors/${encodeURIComponent(id)}`);
+  }
+
+  createConnector(input: ConnectorCreate): Promise<Connector & ConnectorSecrets> {
+    return this.request('POST', '/api/v1/connectors', input);
+  }
+
+  updateConnector(id: string, patch: ConnectorPatch): Promise<Connector> {
+    return this.request('PATCH', `/api/v1/connectors/${encodeURIComponent(id)}`, patch);
+  }
+
+  deleteConnector(id: string): Promise<void> {
+    return this.request('DELETE', `/api/v1/connectors/${encodeURIComponent(id)}`);
+  }
+
+  resetConnectorKey(id: string): Promise<ConnectorSecrets> {
+    return this.request('POST', `/api/v1/connectors/${encodeURIComponent(id)}/reset-key`);
+  }
+
+  connectorStats(id: string, range: StatsRange): Promise<ConnectorStats> {
+    return this.request('GET', `/api/v1/connectors/${encodeURIComponent(id)}/stats`, undefined, { range });
+  }
+
+  /** Opens the live stream; reconnects after drops until closed. */
+  stream(callbacks: StreamCallbacks): StreamSubscription {
+    let closed = false;
+    let controller: AbortController | null = null;
+    const connect = async (): Promise<void> => {
+      while (!closed) {
+        controller = new AbortController();
+        try {
+          const res = await this.fetchImpl(this.url('/api/v1/stream'), {
+            headers: this.headers(false),
+            credentials: 'same-origin',
+            signal: controller.signal,
+          });
+          if (!res.ok || !res.body) throw ApiError.fromBody(res.status, await res.json().catch(() => null));
+          callbacks.onOpen?.();
+          const parser = new SseParser();
+          const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            for (const message of parser.push(value)) {
+              callbacks.onMessage(message.event, safeJson(message.data));
+            }
+          }
+          callbacks.onClose?.(null);
+        } catch (error) {
+          if (closed) return;
+          callbacks.onClose?.(error);
+        }
+        if (!closed) await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    };
+    void connect();
+    return {
+      close() {
+        closed = true;
+        controller?.abort();
+      },
+    };
+  }
+
+  private url(path: string, query?: Query): string {
+    let url = `${this.options.baseUrl}${path}`;
+    if (query) {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+      const text = params.toString();
+      if (text) url += `?${text}`;
+    }
+    return url;
+  }
+
+  private headers(json: boolean): Record<string, string> {
+    const headers: Record<string, string> = {};
+    if (json) headers['content-type'] = 'application/json';
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    return headers;
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+    let res: Response;
+    try {
+      res = await this.fetchImpl(this.url(path, query), {
+        method,
+        headers: this.headers(body !== undefined),
+        credentials: 'same-origin',
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      throw new NetworkError(error);
+    }
+    if (res.status === 204) return undefined as T;
+    const parsed: unknown = await res.json().catch(() => null);
+    if (!res.ok) throw ApiError.fromBody(res.status, parsed);
+    return parsed as T;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

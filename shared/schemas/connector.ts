@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/** Built-in data sources an integrator can pick; any other string is a custom one. */
+export const BUILT_IN_DATA_SOURCES = [
+  'GitHub',
+  'Stripe',
+  'Shopify',
+  'Slack',
+  'CloudEvents',
+  'AWS SNS',
+  'Standard Webhooks',
+  'Twilio',
+  'SendGrid',
+  'PagerDuty',
+  'Jira',
+  'GitLab',
+] as const;
+
+export const connectorStatusSchema = z.enum(['OFFLINE', 'ACTIVE', 'IDLE', 'NOT_RECEIVING_DATA']);
+export type ConnectorStatus = z.infer<typeof connectorStatusSchema>;
+
+/** `name`: 1..64 of letters, digits, space, `_` and `-`, not starting or ending with a space. */
+export const connectorNameSchema = z
+  .string({ error: 'must be a string' })
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[\p{L}\p{N} _-]+$/u, 'may hold only letters, digits, spaces, "_" and "-"')
+  .refine((name) => !name.startsWith(' ') && !name.endsWith(' '), 'must not start or end with a space');
+
+export const dataSourceSchema = z
+  .string({ error: 'must be a string or null' })
+  .trim()
+  .min(1, 'must not be empty (use null for auto-discovery)')
+  .max(64, 'must be at most 64 characters')
+  .nullable();
+
+export const forwardToSchema = z
+  .object({
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an http or https URL' }),
+  })
+  .strict()
+  .nullable();
+
+export const connectorResponseSchema = z
+  .object({
+    status: z.number().int().min(100, 'must be 100..599').max(599, 'must be 100..599').default(200),
+    headers: z.record(z.string(), z.string()).default({ 'content-type': 'application/json' }),
+    body: z.string().max(65536, 'must be at most 64 KiB').default('{"ok": true}'),
+    delayMs: z.number().int().min(0).max(60000, 'must be at most 60000').default(0),
+  })
+  .strict();
+export type ConnectorResponse = z.infer<typeof connectorResponseSchema>;
+export const DEFAULT_CONNECTOR_RESPONSE: ConnectorResponse = {
+  status: 200,
+  headers: { 'content-type': 'application/json' },
+  body: '{"ok": true}',
+  delayMs: 0,
+};
+
+export const DEFAULT_RETENTION = 10_000;
+
+/** Body of `POST /connectors`. */
+export const connectorCreateSchema = z
+  .object({
+    name: connectorNameSchema,
+    dataSource: dataSourceSchema.default(null),
+    typePath: z.string().startsWith('$', 'must be a JSONPath starting with $').nullable().default(null),
+    retention: z.number().int().min(1).max(1_000_000).default(DEFAULT_RETENTION),
+  })
+  .strict();
+export type ConnectorCreate = z.input<typeof connectorCreateSchema>;
+
+/** Body of `PATCH /connectors/:id`. */
+export const connectorPatchSchema = z
+  .object({
+    name: connectorNameSchema,
+    dataSource: dataSourceSchema,
+    forwardTo: forwardToSchema,
+    response: connectorResponseSchema,
+    typePath: z.string().startsWith('$', 'must be a JSONPath starting with $').nullable(),
+    retention: z.number().int().min(1).max(1_000_000),
+  })
+  .partial()
+  .strict();
+export type ConnectorPatch = z.infer<typeof connectorPatchSchema>;
+
+/** A connector as the management API answers it. Never carries the key. */
+export const connectorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  dataSource: z.string().nullable(),
+  status: connectorStatusSchema,
+  createdTime: z.string(),
+  updatedTime: z.string(),
+  lastEventTime: z.string().nullable(),
+  eventCount: z.number().int().nonnegative(),
+  forwardTo: z.object({ url: z.string() }).nullable(),
+  response: connectorResponseSchema,
+  typePath: z.string().nullable(),
+  retention: z.number().int(),
+});
+export type Connector = z.infer<typeof connectorSchema>;
+
+/** What create and reset-key answer besides the connector: the only time the key is shown. */
+export const connectorSecretsSchema = z.object({
+  apiKey: z.string(),
+  pushUrl: z.string(),
+  captureUrl: z.string(),
+});
+export type ConnectorSecrets = z.infer<typeof connectorSecretsSchema>;
+
+export const statsRangeSchema = z.object({ range: z.enum(['24h', '7d']).default('24h') });
+export type StatsRange = z.infer<typeof statsRangeSchema>['range'];
+
+export const connectorStatsSchema = z.object({
+  range: z.enum(['24h', '7d']),
+  buckets: z.array(z.object({ start: z.string(), count: z.number().int() })),
+});
+export type ConnectorStats = z.infer<typeof connectorStatsSchema>;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** Where an event came from. */
+export const eventSourceSchema = z.enum(['push', 'capture', 'api', 'system']);
+export type EventSource = z.infer<typeof eventSourceSchema>;
+
+export const forwardResultSchema = z.object({
+  status: z.enum(['succeeded', 'failed', 'pending']),
+  response: z
+    .object({ status: z.number(), headers: z.record(z.string(), z.string()), body: z.string() })
+    .nullable(),
+  error: z.string().nullable(),
+  durationMs: z.number().nullable(),
+});
+
+export const verificationResultSchema = z.object({
+  status: z.enum(['verified', 'failed', 'none']),
+  reason: z.string().nullable(),
+});
+
+/**
+ * An event as the engine stores and serves it (API.md sections 1 and 2, plus the relay fields).
+ * Capture-only fields are optional; push events have `body` as parsed JSON.
+ */
+export const hookEventSchema = z.object({
+  id: z.string(),
+  connectorId: z.string().nullable(),
+  source: eventSourceSchema,
+  dataSource: z.string(),
+  type: z.string(),
+  version: z.string().optional(),
+  severity: z.string().optional(),
+  receivedTime: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.unknown(),
+  size: z.number().int().nonnegative(),
+  remoteAddress: z.string().nullable(),
+  method: z.string().optional(),
+  path: z.string().optional(),
+  query: z.string().optional(),
+  contentType: z.string().nullable().optional(),
+  bodyBase64: z.string().optional(),
+  forward: forwardResultSchema.nullable().optional(),
+  verification: verificationResultSchema.optional(),
+});
+export type HookEvent = z.infer<typeof hookEventSchema>;
+
+/** `GET /events` filters. */
+export const eventListQuerySchema = z.object({
+  connectorId: z.string().min(1).optional(),
+  type: z.string().min(1).optional(),
+  q: z.string().min(1).optional(),
+});
+export type EventListQuery = z.infer<typeof eventListQuerySchema>;
+
+/** Body of `POST /events`: a synthetic event, routed as if it had been received. */
+export const publishEventSchema = z
+  .object({
+    type: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    version: z.string().max(50).optional(),
+    severity: z.string().max(50).optional(),
+    entity: z.unknown().optional(),
+  })
+  .strict();
+export type PublishEvent = z.infer<typeof publishEventSchema>;
+
+/** `DELETE /events?connectorId=`: the synthetic events when connectorId is absent. */
+export const eventClearQuerySchema = z.object({ connectorId: z.string().min(1).optional() });
