@@ -70,8 +70,8 @@ export async function startEngine(input: EngineConfigInput, options: EngineOptio
       port,
       stop() {
         stopping ??= (async () => {
-          const closed = closeServer(running);
           hub.close();
+          const closed = closeServer(running);
           for (const module of modules) await module.stop?.();
           await closed;
           await store.close();
