@@ -43,6 +43,7 @@ export async function stopEngine(engine: ServedEngine): Promise<void> {
 
 /** `test` with a fresh engine per test, and a check that the page never leaves 127.0.0.1. */
 export const test = base.extend<{ engine: ServedEngine }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
   engine: async ({}, use) => {
     const engine = await serveEngine();
     await use(engine);
