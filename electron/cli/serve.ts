@@ -22,13 +22,23 @@ async function main(): Promise<void> {
     return;
   }
   const dataDir = args.dataDir ?? defaultDataDir();
-  let engine: Engine;
+  // Signals are handled from the start: one that arrives while the engine starts stops it as
+  // soon as it is up, and the URL line is printed only once a signal would be handled cleanly.
+  let engine: Engine | null = null;
+  let stopRequested: string | null = null;
+  const stop = (signal: string): void => {
+    if (stopRequested !== null) return;
+    stopRequested = signal;
+    if (engine) void shutdown(engine, signal);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   try {
     engine = await startEngine({
       host: args.host,
       port: args.port,
       dataDir,
-      token: process.env.HOOKDESK_TOKEN,
+      token: process.env.HOOKDESK_TOKEN?.trim() || undefined,
       maxBodyBytes: args.maxBodyBytes,
       recover: args.recover,
       rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
@@ -38,23 +48,22 @@ async function main(): Promise<void> {
     process.stderr.write(`Hookdesk did not start: ${describeStartError(error, args)}\n`);
     process.exit(error instanceof StoreCorruptError || error instanceof StoreTooNewError ? 3 : 1);
   }
+  if (stopRequested !== null) {
+    await shutdown(engine, stopRequested);
+    return;
+  }
   process.stdout.write(`Hookdesk is running: open ${engine.url}/#token=${engine.token} (data: ${dataDir})\n`);
+}
 
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    process.stderr.write(`${signal}: finishing pending writes...\n`);
-    engine.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`Stopping failed: ${(error as Error).message}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+async function shutdown(engine: Engine, signal: string): Promise<void> {
+  process.stderr.write(`${signal}: finishing pending writes...\n`);
+  try {
+    await engine.stop();
+    process.exit(0);
+  } catch (error) {
+    process.stderr.write(`Stopping failed: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
 }
 
 function describeStartError(error: unknown, args: ServeArgs): string {

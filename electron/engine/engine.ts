@@ -37,7 +37,12 @@ function urlHost(host: string): string {
  * modules and listens. Runs in plain Node: the Electron shell and the headless CLI both call this.
  */
 export async function startEngine(input: EngineConfigInput, options: EngineOptions = {}): Promise<Engine> {
-  const config = engineConfigSchema.parse(input);
+  const parsed = engineConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ');
+    throw new Error(`The engine settings are invalid (${problems}).`);
+  }
+  const config = parsed.data;
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const startedAtMs = Date.now();

@@ -20,7 +20,7 @@ async function boot(): Promise<void> {
       host: '127.0.0.1',
       port: 0,
       dataDir: app.getPath('userData'),
-      token: process.env.HOOKDESK_TOKEN,
+      token: process.env.HOOKDESK_TOKEN?.trim() || undefined,
       rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
       version: app.getVersion(),
     });

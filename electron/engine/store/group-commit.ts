@@ -1,46 +1,41 @@
 /**
- * Coalesces many "make this durable" requests into as few flushes as possible: while one flush
- * runs, every request that arrives waits for the next one, which covers all of them. Under load
- * that is one disk flush for a whole batch of writers; when idle it is one flush per request.
+ * Coalesces many "make this durable" requests into as few flushes as possible: requests that
+ * arrive before a flush starts share it; requests that arrive while one runs share the next one.
+ * Under load that is one disk flush for a whole batch of writers; when idle, one per request.
  */
 export class GroupCommit {
+  /** A flush that is scheduled and has not started yet: new requests join it. */
+  private scheduled: Promise<void> | null = null;
   private running: Promise<void> | null = null;
-  private next: Promise<void> | null = null;
 
   constructor(private readonly flush: () => Promise<void>) {}
 
   /** Resolves once a flush that started after this call has finished. */
   request(): Promise<void> {
-    if (this.next) return this.next;
-    if (!this.running) {
-      this.running = this.run();
-      return this.running;
-    }
-    const after = this.running;
-    this.next = after
+    if (this.scheduled) return this.scheduled;
+    const after = this.running ?? Promise.resolve();
+    const scheduled = after
       .catch(() => undefined)
+      // Let the writers of the current tick join this flush.
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(() => {
-        this.next = null;
-        this.running = this.run();
-        return this.running;
+        this.scheduled = null;
+        const run = this.flush();
+        this.running = run;
+        const clear = (): void => {
+          if (this.running === run) this.running = null;
+        };
+        run.then(clear, clear);
+        return run;
       });
-    return this.next;
+    this.scheduled = scheduled;
+    return scheduled;
   }
 
-  /** Resolves when nothing is pending. */
+  /** Resolves when nothing is scheduled or running. */
   async idle(): Promise<void> {
-    while (this.running || this.next) {
-      await (this.next ?? this.running)?.catch(() => undefined);
-    }
-  }
-
-  private async run(): Promise<void> {
-    // Let writers of the current tick join this flush.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    try {
-      await this.flush();
-    } finally {
-      if (!this.next) this.running = null;
+    while (this.scheduled || this.running) {
+      await (this.scheduled ?? this.running)?.catch(() => undefined);
     }
   }
 }
