@@ -1,80 +1,60 @@
 import type { EventListQuery, HookEvent } from '../../../shared/schemas/event';
-import { EventLog } from './event-log';
-import { EventState, type EventLogRecord } from './event-state';
 import type { ConnectorCounters } from './connector-counters';
+import { EventState, type EventLogRecord } from './event-state';
+import type { Journal, JournalRecord } from './journal';
 
-export interface EventRepositoryOptions {
-  dir: string;
-  retentionOf: (connectorId: string | null) => number;
-  recover: boolean;
-  nowMs: () => number;
-  log: (line: string) => void;
-  segmentMaxBytes?: number;
-  /** Compact once the disk holds this many records more than are live. */
-  compactSlack?: number;
-}
+/**
+ * Computes, synchronously and before anything is written, the records that must become durable
+ * together with a batch of new events (for example the deliveries they cause).
+ */
+export type AppendHook = (events: HookEvent[]) => JournalRecord[];
 
 /**
  * Stored events: the only way the engine writes or reads them. `append` resolves once the events
- * are fsync'd; listeners hear about them only after that.
+ * (and what hooks add to them) are fsync'd; listeners hear about them only after that.
  */
 export class EventRepository {
   private readonly state: EventState;
-  private readonly log: EventLog<EventLogRecord>;
   private readonly listeners = new Set<(events: HookEvent[]) => void>();
-  private readonly compactSlack: number;
+  private readonly hooks: AppendHook[] = [];
 
-  constructor(options: EventRepositoryOptions) {
-    this.state = new EventState(options.retentionOf);
-    this.compactSlack = options.compactSlack ?? 20_000;
-    this.log = new EventLog<EventLogRecord>(options.dir, {
-      apply: (record) => this.state.apply(record),
-      recover: options.recover,
-      nowMs: options.nowMs,
-      log: options.log,
-      ...(options.segmentMaxBytes === undefined ? {} : { segmentMaxBytes: options.segmentMaxBytes }),
-    });
+  constructor(
+    private readonly journal: Journal,
+    retentionOf: (connectorId: string | null) => number,
+  ) {
+    this.state = new EventState(retentionOf);
+    journal.register(this.state);
   }
 
-  async open(): Promise<void> {
-    await this.log.open();
-    await this.maybeCompact();
-  }
-
-  close(): Promise<void> {
-    return this.log.close();
-  }
-
-  /** Stores events durably. Resolves after fsync; a failure stores none of them in memory. */
+  /** Stores events durably. Resolves after fsync; on failure none of them is stored. */
   async append(events: HookEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.log.append(events.map((event) => ({ op: 'put', event })));
+    const records: JournalRecord[] = events.map((event) => eventRecord({ op: 'put', event }));
+    for (const hook of this.hooks) records.push(...hook(events));
+    await this.journal.append(records);
     for (const listener of this.listeners) listener(events);
-    void this.maybeCompact();
   }
 
   async patch(id: string, patch: Partial<HookEvent>): Promise<HookEvent | undefined> {
     if (!this.state.get(id)) return undefined;
-    await this.log.append([{ op: 'patch', id, patch }]);
+    await this.journal.append([eventRecord({ op: 'patch', id, patch })]);
     return this.state.get(id);
   }
 
   /** Removes the stored events of one connector (or the synthetic ones); counters stay. */
   async clear(connectorId: string | null): Promise<void> {
-    await this.log.append([{ op: 'clear', connectorId }]);
-    void this.maybeCompact();
+    await this.journal.append([eventRecord({ op: 'clear', connectorId })]);
   }
 
   /** Removes a deleted connector's events and counters. */
   async drop(connectorId: string): Promise<void> {
-    await this.log.append([{ op: 'drop', connectorId }]);
-    void this.maybeCompact();
+    await this.journal.append([eventRecord({ op: 'drop', connectorId })]);
   }
 
   /** Applies a changed retention cap now (the change itself lives in workspace.json). */
   enforceRetention(connectorId: string): void {
     this.state.enforceRetention(connectorId);
-    void this.maybeCompact();
+    void this.journal.maybeCompact();
   }
 
   get(id: string): HookEvent | undefined {
@@ -102,14 +82,15 @@ export class EventRepository {
     return () => this.listeners.delete(listener);
   }
 
-  private async maybeCompact(): Promise<void> {
-    if (this.log.diskRecords - this.state.liveCount < this.compactSlack) return;
-    try {
-      await this.log.compact(() => this.state.snapshot());
-    } catch {
-      // Compaction only reclaims space; the log stays correct without it and it is tried again later.
-    }
+  /** Adds records to every future append, written in the same fsync as the events. */
+  addAppendHook(hook: AppendHook): void {
+    this.hooks.push(hook);
   }
+}
+
+/** Type-checks an event record and widens it to a journal record. */
+function eventRecord(record: EventLogRecord): JournalRecord {
+  return record;
 }
 
 function searchableText(event: HookEvent): string {

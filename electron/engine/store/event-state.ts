@@ -1,5 +1,6 @@
 import type { HookEvent } from '../../../shared/schemas/event';
 import { countEvent, emptyCounters, type ConnectorCounters } from './connector-counters';
+import type { JournalPart, JournalRecord } from './journal';
 
 /** One line of the event log. */
 export type EventLogRecord =
@@ -14,9 +15,9 @@ export type EventLogRecord =
   /** Events of one connector (or the synthetic ones, null) removed; counters kept. */
   | { op: 'clear'; connectorId: string | null }
   /** A deleted connector: its events and counters go. */
-  | { op: 'drop'; connectorId: string }
-  /** Start of a compaction snapshot: forget everything before. */
-  | { op: 'reset' };
+  | { op: 'drop'; connectorId: string };
+
+const EVENT_OPS = new Set(['put', 'restore', 'counters', 'patch', 'clear', 'drop']);
 
 const SYNTHETIC = '';
 
@@ -62,7 +63,7 @@ class EventList {
  * connector's retention) and per-connector counters. Only `apply` changes it, so memory always
  * equals "replay of what is on disk".
  */
-export class EventState {
+export class EventState implements JournalPart {
   private readonly byId = new Map<string, HookEvent>();
   private readonly lists = new Map<string, EventList>();
   private readonly counters = new Map<string, ConnectorCounters>();
@@ -72,11 +73,23 @@ export class EventState {
 
   constructor(private readonly retentionOf: (connectorId: string | null) => number) {}
 
-  get liveCount(): number {
+  liveCount(): number {
     return this.byId.size;
   }
 
-  apply(record: EventLogRecord): void {
+  owns(record: JournalRecord): boolean {
+    return EVENT_OPS.has(record.op);
+  }
+
+  reset(): void {
+    this.byId.clear();
+    this.ordinals.clear();
+    this.lists.clear();
+    this.counters.clear();
+  }
+
+  apply(journalRecord: JournalRecord): void {
+    const record = journalRecord as EventLogRecord;
     switch (record.op) {
       case 'put':
       case 'restore':
@@ -96,12 +109,6 @@ export class EventState {
       case 'drop':
         this.removeEvents(record.connectorId);
         this.counters.delete(record.connectorId);
-        return;
-      case 'reset':
-        this.byId.clear();
-        this.ordinals.clear();
-        this.lists.clear();
-        this.counters.clear();
         return;
       default:
         throw new Error(`unknown record ${JSON.stringify(record)}`);
@@ -125,7 +132,7 @@ export class EventState {
 
   /** Records that rebuild this state exactly: what compaction writes. */
   snapshot(): EventLogRecord[] {
-    const records: EventLogRecord[] = [{ op: 'reset' }];
+    const records: EventLogRecord[] = [];
     for (const [connectorId, counters] of this.counters) records.push({ op: 'counters', connectorId, counters });
     for (const list of this.lists.values()) for (const event of list.ascending()) records.push({ op: 'restore', event });
     return records;

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_RETENTION } from '../../../shared/schemas/connector';
 import { EventRepository } from './event-repository';
+import { Journal } from './journal';
 import { WorkspaceDb } from './workspace-db';
 
 export interface StoreOptions {
@@ -9,16 +10,20 @@ export interface StoreOptions {
   recover: boolean;
   nowMs: () => number;
   log: (line: string) => void;
+  /** Journal compaction threshold (tests lower it). */
+  compactSlack?: number;
 }
 
 /**
  * The data dir's layout:
  * - `workspace.json`: connectors, webhooks, settings (lowdb; small; atomic + fsync'd rewrites).
- * - `events/NNNNNNNN.jsonl`: the event log (append-only segments with group commit).
+ * - `events/NNNNNNNN.jsonl`: the journal: events and everything that changes per event
+ *   (append-only segments with group commit; see journal.ts and event-log.ts).
  * - `token`: the management token when none is given in the environment (mode 0600).
  */
 export interface Store {
   workspace: WorkspaceDb;
+  journal: Journal;
   events: EventRepository;
   close(): Promise<void>;
 }
@@ -32,19 +37,21 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   });
   const retentionOf = (connectorId: string | null): number =>
     workspace.data.connectors.find((c) => c.id === connectorId)?.retention ?? DEFAULT_RETENTION;
-  const events = new EventRepository({
+  const journal = new Journal({
     dir: join(options.dataDir, 'events'),
-    retentionOf,
     recover: options.recover,
     nowMs: options.nowMs,
     log: options.log,
+    ...(options.compactSlack === undefined ? {} : { compactSlack: options.compactSlack }),
   });
-  await events.open();
+  const events = new EventRepository(journal, retentionOf);
+  await journal.open();
   return {
     workspace,
+    journal,
     events,
     async close() {
-      await events.close();
+      await journal.close();
       await workspace.idle();
     },
   };

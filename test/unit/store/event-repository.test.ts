@@ -2,6 +2,7 @@ import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventRepository } from '../../../electron/engine/store/event-repository';
+import { Journal } from '../../../electron/engine/store/journal';
 import { StoreCorruptError } from '../../../electron/engine/store/store-errors';
 import type { HookEvent } from '../../../shared/schemas/event';
 import { tempDir } from '../../helpers/temp-dir';
@@ -28,20 +29,21 @@ describe('EventRepository', () => {
   let eventsDir: string;
   const logs: string[] = [];
   let retention = 10_000;
-  const repos: EventRepository[] = [];
+  const journals: Journal[] = [];
 
+  /** An event repository over a journal in the temp dir; `close()` closes the journal. */
   async function open(options: { recover?: boolean; compactSlack?: number; segmentMaxBytes?: number } = {}) {
-    const repo = new EventRepository({
+    const journal = new Journal({
       dir: eventsDir,
-      retentionOf: () => retention,
       recover: options.recover ?? false,
       nowMs: () => Date.UTC(2026, 0, 2),
       log: (l) => logs.push(l),
       ...options,
     });
-    await repo.open();
-    repos.push(repo);
-    return repo;
+    const repo = new EventRepository(journal, () => retention);
+    await journal.open();
+    journals.push(journal);
+    return Object.assign(repo, { close: () => journal.close() });
   }
 
   beforeEach(async () => {
@@ -51,7 +53,7 @@ describe('EventRepository', () => {
     retention = 10_000;
   });
   afterEach(async () => {
-    for (const repo of repos.splice(0)) await repo.close();
+    for (const journal of journals.splice(0)) await journal.close();
     await dir.remove();
   });
 

@@ -1,0 +1,91 @@
+import { EventLog } from './event-log';
+
+/** Any record of the journal: `op` says which part it belongs to. */
+export interface JournalRecord {
+  op: string;
+}
+
+/**
+ * One in-memory state rebuilt from the journal (events, deliveries, ...). `owns` tells which
+ * records are its own; `snapshot` answers records that rebuild it exactly (for compaction).
+ */
+export interface JournalPart {
+  owns(record: JournalRecord): boolean;
+  apply(record: JournalRecord): void;
+  snapshot(): JournalRecord[];
+  reset(): void;
+  liveCount(): number;
+}
+
+export interface JournalOptions {
+  dir: string;
+  recover: boolean;
+  nowMs: () => number;
+  log: (line: string) => void;
+  segmentMaxBytes?: number;
+  /** Compact once the disk holds this many records more than are live. */
+  compactSlack?: number;
+}
+
+/**
+ * The append-only journal (see event-log.ts) shared by every part of the store that changes per
+ * event, so that an event and the deliveries it causes become durable in one write and one fsync.
+ */
+export class Journal {
+  private readonly parts: JournalPart[] = [];
+  private readonly log: EventLog<JournalRecord>;
+  private readonly compactSlack: number;
+
+  constructor(options: JournalOptions) {
+    this.compactSlack = options.compactSlack ?? 20_000;
+    this.log = new EventLog<JournalRecord>(options.dir, {
+      apply: (record) => this.apply(record),
+      recover: options.recover,
+      nowMs: options.nowMs,
+      log: options.log,
+      ...(options.segmentMaxBytes === undefined ? {} : { segmentMaxBytes: options.segmentMaxBytes }),
+    });
+  }
+
+  /** Parts must register before `open` so that replay reaches them. */
+  register(part: JournalPart): void {
+    this.parts.push(part);
+  }
+
+  async open(): Promise<void> {
+    await this.log.open();
+    await this.maybeCompact();
+  }
+
+  close(): Promise<void> {
+    return this.log.close();
+  }
+
+  /** Resolves once every record is fsync'd and applied to its part. */
+  async append(records: JournalRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.log.append(records);
+    void this.maybeCompact();
+  }
+
+  /** Compacts when superseded records pile up; compaction only reclaims space, so failures wait for next time. */
+  async maybeCompact(): Promise<void> {
+    const live = this.parts.reduce((sum, part) => sum + part.liveCount(), 0);
+    if (this.log.diskRecords - live < this.compactSlack) return;
+    try {
+      await this.log.compact(() => [{ op: 'reset' }, ...this.parts.flatMap((part) => part.snapshot())]);
+    } catch {
+      // The journal stays correct without compaction; it is tried again after later appends.
+    }
+  }
+
+  private apply(record: JournalRecord): void {
+    if (record.op === 'reset') {
+      for (const part of this.parts) part.reset();
+      return;
+    }
+    const part = this.parts.find((p) => p.owns(record));
+    if (!part) throw new Error(`no part of the store owns the journal record "${record.op}"`);
+    part.apply(record);
+  }
+}
