@@ -30,3 +30,6 @@ export function ensureBuilt() {
     process.exit(result.status ?? 1);
   }
 }
+
+// Run directly (`node scripts/ensure-built.mjs`): build if needed and exit.
+if (process.argv[1] && new URL(`file://${process.argv[1]}`).href === import.meta.url) ensureBuilt();

@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+export interface Child {
+  process: ChildProcess;
+  firstLine: string;
+  /** Milliseconds from spawn to the first stdout line. */
+  readyMs: number;
+  stop(): Promise<void>;
+}
+
+/** Spawns a Node process and waits for its first stdout line (a port or the engine's URL line). */
+export async function spawnUntilLine(args: string[], env: Record<string, string> = {}): Promise<Child> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${stderr}`)));
+    createInterface({ input: child.stdout! }).once('line', resolve);
+  });
+  const readyMs = performance.now() - started;
+  return {
+    process: child,
+    firstLine,
+    readyMs,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** The built headless engine on a free port with the given data dir. */
+export async function startEngineProcess(dataDir: string, token: string): Promise<Child & { url: string }> {
+  const child = await spawnUntilLine(['out/main/serve.js', '--port', '0', '--data-dir', dataDir], { HOOKDESK_TOKEN: token });
+  const url = /http:\/\/127\.0\.0\.1:\d+/.exec(child.firstLine)?.[0];
+  if (!url) throw new Error(`the engine printed no URL: ${child.firstLine}`);
+  return { ...child, url };
+}
+
+/** A ceiling server (see ceiling-server.ts). */
+export async function startCeiling(mode: 'read' | 'parse'): Promise<Child & { url: string }> {
+  const child = await spawnUntilLine(['--import', 'tsx', 'bench/ceiling-server.ts', mode]);
+  return { ...child, url: `http://127.0.0.1:${child.firstLine.trim()}` };
+}
+
+/** Resident set size of a process in bytes (Linux /proc). */
+export async function rssOf(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+  return kb ? Number(kb) * 1024 : 0;
+}
