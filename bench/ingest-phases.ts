@@ -1,4 +1,4 @@
-import { HookdeskClient } from '../shared/api/client';
+import type { HookdeskClient } from '../shared/api/client';
 import { runLoad, type LoadResult } from './load';
 import { startCeiling } from './processes';
 import type { PhaseResult } from './report';
