@@ -23,6 +23,7 @@ export const ErrorCode = {
   batchTooLarge: 'batch_too_large',
   payloadTooLarge: 'payload_too_large',
   unsupportedMediaType: 'unsupported_media_type',
+  methodNotAllowed: 'method_not_allowed',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -23,6 +23,8 @@ export interface Engine {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
   readonly port: number;
+  /** The capabilities plugged in (ingest, ...), for wiring and tests. */
+  readonly modules: readonly EngineModule[];
   stop(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ export async function startEngine(input: EngineConfigInput, options: EngineOptio
       context,
       url: baseUrl,
       port,
+      modules,
       stop() {
         stopping ??= (async () => {
           hub.close();

@@ -1,7 +1,9 @@
 import type { EngineContext } from './engine-context';
 import type { EngineModule } from './engine-module';
+import { createIngestModule } from './ingest/ingest-module';
 
 /** Every capability of the engine, in the order their hot-path handlers are tried. */
-export function createModules(_ctx: EngineContext): EngineModule[] {
-  return [];
+export function createModules(ctx: EngineContext): EngineModule[] {
+  const ingest = createIngestModule(ctx);
+  return [ingest];
 }

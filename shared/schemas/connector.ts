@@ -42,10 +42,15 @@ export const forwardToSchema = z
   .strict()
   .nullable();
 
+/** An HTTP header name (RFC 9110 token) and a value without line breaks or control characters. */
+const headerNameSchema = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a valid HTTP header name');
+const headerValueSchema = z.string().max(8192, 'must be at most 8192 characters').regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'must not hold line breaks or control characters');
+
+/** What capture senders get back. A final answer cannot be 1xx, so the status is 200..599. */
 export const connectorResponseSchema = z
   .object({
-    status: z.number().int().min(100, 'must be 100..599').max(599, 'must be 100..599').default(200),
-    headers: z.record(z.string(), z.string()).default({ 'content-type': 'application/json' }),
+    status: z.number().int().min(200, 'must be 200..599').max(599, 'must be 200..599').default(200),
+    headers: z.record(headerNameSchema, headerValueSchema).default({ 'content-type': 'application/json' }),
     body: z.string().max(65536, 'must be at most 64 KiB').default('{"ok": true}'),
     delayMs: z.number().int().min(0).max(60000, 'must be at most 60000').default(0),
   })

@@ -1,5 +1,6 @@
 import { EventsPanel } from '../features/events/EventsPanel';
 import { ConnectorsPanel } from '../features/connectors/ConnectorsPanel';
+import { ConnectorPage } from '../features/connectors/ConnectorPage';
 import { WebhooksPanel } from '../features/webhooks/WebhooksPanel';
 import { useTabsStore } from '../stores/tabs-store';
 import { WelcomePanel } from './WelcomePanel';
@@ -14,6 +15,7 @@ export function MainPanel() {
       {tab?.kind === 'events' && <EventsPanel />}
       {tab?.kind === 'connectors' && <ConnectorsPanel />}
       {tab?.kind === 'webhooks' && <WebhooksPanel />}
+      {tab?.kind === 'connector' && tab.connectorId && <ConnectorPage key={tab.connectorId} connectorId={tab.connectorId} />}
     </main>
   );
 }

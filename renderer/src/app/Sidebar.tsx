@@ -1,5 +1,6 @@
 import { useTabsStore, type TabKind } from '../stores/tabs-store';
 import { useEventsStore } from '../stores/events-store';
+import { ConnectorsNav } from '../features/connectors/ConnectorsNav';
 
 const SECTIONS: { kind: TabKind; title: string; hint: string }[] = [
   { kind: 'connectors', title: 'Connectors', hint: 'Receive pushed events' },
@@ -27,6 +28,7 @@ export function Sidebar() {
               {section.kind === 'events' && eventCount > 0 && <span className="badge" aria-label={`${eventCount} events`}>{eventCount}</span>}
               <small className="muted">{section.hint}</small>
             </button>
+            {section.kind === 'connectors' && <ConnectorsNav />}
           </li>
         ))}
       </ul>

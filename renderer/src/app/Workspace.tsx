@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useConnectionStore } from '../stores/connection-store';
+import { useConnectorsStore } from '../stores/connectors-store';
 import { useEventsStore } from '../stores/events-store';
+import { ConnectorDialogs } from '../features/connectors/ConnectorDialogs';
 import { MainPanel } from './MainPanel';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
@@ -10,10 +12,12 @@ import { TabBar } from './TabBar';
 export function Workspace() {
   const connect = useConnectionStore((s) => s.connect);
   const loadEvents = useEventsStore((s) => s.load);
+  const loadConnectors = useConnectorsStore((s) => s.load);
   useEffect(() => {
     connect();
     void loadEvents();
-  }, [connect, loadEvents]);
+    void loadConnectors();
+  }, [connect, loadEvents, loadConnectors]);
   return (
     <div className="workspace">
       <Sidebar />
@@ -22,6 +26,7 @@ export function Workspace() {
         <MainPanel />
       </div>
       <StatusBar />
+      <ConnectorDialogs />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { StreamSubscription } from '../../../shared/api/client';
 import { api } from '../api/client';
+import { useConnectorsStore } from './connectors-store';
 import { useEventsStore } from './events-store';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
@@ -14,10 +15,21 @@ interface ConnectionState {
   disconnect(): void;
 }
 
-/** Stream handlers by event name; resource stores register theirs here. */
-const handlers = new Map<string, (data: unknown) => void>();
-export function onStreamEvent(name: string, handler: (data: unknown) => void): void {
-  handlers.set(name, handler);
+/** Stream handlers by event name; resource stores and live views register theirs here. */
+const handlers = new Map<string, Set<(data: unknown) => void>>();
+/** Adds a handler for one stream message name; answers a function that removes it. */
+export function onStreamEvent(name: string, handler: (data: unknown) => void): () => void {
+  let set = handlers.get(name);
+  if (!set) handlers.set(name, (set = new Set()));
+  set.add(handler);
+  return () => set.delete(handler);
+}
+
+/** Called each time the stream (re)opens, so stores can reload what they may have missed. */
+const openHandlers = new Set<() => void>();
+export function onStreamOpen(handler: () => void): () => void {
+  openHandlers.add(handler);
+  return () => openHandlers.delete(handler);
 }
 
 let subscription: StreamSubscription | null = null;
@@ -30,7 +42,10 @@ export const useConnectionStore = create<ConnectionState>((set) => ({
     if (subscription) return;
     set({ status: 'connecting' });
     subscription = api.stream({
-      onOpen: () => set({ status: 'connected', lastError: null }),
+      onOpen: () => {
+        set({ status: 'connected', lastError: null });
+        for (const handler of openHandlers) handler();
+      },
       onClose: (error) =>
         set({ status: 'disconnected', lastError: error instanceof Error ? error.message : 'The live stream closed.' }),
       onMessage: (event, data) => {
@@ -38,7 +53,7 @@ export const useConnectionStore = create<ConnectionState>((set) => ({
           set({ status: 'connected', version: (data as { version?: string }).version ?? null });
           return;
         }
-        handlers.get(event)?.(data);
+        for (const handler of handlers.get(event) ?? []) handler(data);
       },
     });
   },
@@ -50,3 +65,5 @@ export const useConnectionStore = create<ConnectionState>((set) => ({
 }));
 
 onStreamEvent('event.received', (data) => useEventsStore.getState().received(data));
+onStreamEvent('connector.updated', (data) => useConnectorsStore.getState().received(data));
+onStreamOpen(() => void useConnectorsStore.getState().load());

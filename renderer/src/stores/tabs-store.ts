@@ -1,11 +1,18 @@
 import { create } from 'zustand';
 
-export type TabKind = 'welcome' | 'events' | 'connectors' | 'webhooks';
+export type TabKind = 'welcome' | 'events' | 'connectors' | 'webhooks' | 'connector';
 
 export interface Tab {
   id: string;
   kind: TabKind;
   title: string;
+  /** For `connector` tabs: which connector the page shows. */
+  connectorId?: string;
+}
+
+/** The tab of one connector's page. */
+export function connectorTab(connector: { id: string; name: string }): Tab {
+  return { id: `connector:${connector.id}`, kind: 'connector', title: connector.name, connectorId: connector.id };
 }
 
 interface TabsState {
@@ -14,6 +21,8 @@ interface TabsState {
   open(tab: Tab): void;
   close(id: string): void;
   activate(id: string): void;
+  /** Renames an open tab (a connector was renamed); does nothing when it is not open. */
+  retitle(id: string, title: string): void;
 }
 
 const WELCOME: Tab = { id: 'welcome', kind: 'welcome', title: 'Welcome' };
@@ -33,5 +42,10 @@ export const useTabsStore = create<TabsState>((set, get) => ({
   },
   activate(id) {
     set({ activeId: id });
+  },
+  retitle(id, title) {
+    const tabs = get().tabs;
+    if (!tabs.some((t) => t.id === id && t.title !== title)) return;
+    set({ tabs: tabs.map((t) => (t.id === id ? { ...t, title } : t)) });
   },
 }));

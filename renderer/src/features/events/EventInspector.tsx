@@ -1,29 +1,40 @@
+import type { ReactNode } from 'react';
 import type { HookEvent } from '../../../../shared/schemas/event';
-import { CodeEditor } from '../../components/CodeEditor';
+import { formatBytes } from '../../lib/format';
+import { BodyView } from './BodyView';
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </>
+  );
 }
 
-/** One event: its facts, headers and body (pretty, in a read-only Monaco). */
+/** One event: its facts (request line for captures), headers and body (pretty and raw, read-only Monaco). */
 export function EventInspector({ event }: { event: HookEvent }) {
-  const pretty = JSON.stringify(event.body, null, 2) ?? 'null';
+  const captured = event.method !== undefined;
   return (
     <section className="inspector" aria-label="Event inspector">
       <h3>{event.type}</h3>
       <dl className="facts">
-        <dt>Id</dt>
-        <dd>{event.id}</dd>
-        <dt>Received</dt>
-        <dd>{new Date(event.receivedTime).toLocaleString()}</dd>
-        <dt>Data source</dt>
-        <dd>{event.dataSource}</dd>
-        <dt>Size</dt>
-        <dd>{formatBytes(event.size)}</dd>
-        <dt>From</dt>
-        <dd>{event.remoteAddress ?? 'Hookdesk'}</dd>
+        <Fact term="Id">{event.id}</Fact>
+        <Fact term="Received">
+          <time dateTime={event.receivedTime}>{new Date(event.receivedTime).toLocaleString()}</time>
+        </Fact>
+        <Fact term="Type">{event.type}</Fact>
+        <Fact term="Data source">{event.dataSource}</Fact>
+        <Fact term="Via">{event.source === 'capture' ? 'Capture URL' : event.source === 'push' ? 'Push API' : 'Hookdesk'}</Fact>
+        {captured && (
+          <Fact term="Request">
+            {event.method} /{(event.path ?? '').replace(/^\//, '')}
+            {event.query ? `?${event.query.replace(/^\?/, '')}` : ''}
+          </Fact>
+        )}
+        {event.contentType !== undefined && <Fact term="Content type">{event.contentType ?? '(none)'}</Fact>}
+        <Fact term="Size">{formatBytes(event.size)}</Fact>
+        <Fact term="From">{event.remoteAddress ?? 'Hookdesk'}</Fact>
       </dl>
       {Object.keys(event.headers).length > 0 && (
         <table className="headers" aria-label="Headers">
@@ -37,7 +48,7 @@ export function EventInspector({ event }: { event: HookEvent }) {
           </tbody>
         </table>
       )}
-      <CodeEditor label="Event body" value={pretty} readOnly height={320} />
+      <BodyView event={event} />
     </section>
   );
 }

@@ -1,0 +1,109 @@
+import { Agent, errors as undiciErrors } from 'undici';
+
+export interface OutboundRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  /** Exact bytes to send (signatures are computed over these); null for GET. */
+  body: Uint8Array | null;
+}
+
+export interface OutboundResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** The body as text, cut at `maxBodyBytes` (the cut is marked). */
+  body: string;
+  truncated: boolean;
+}
+
+export interface SendResult {
+  response: OutboundResponse | null;
+  /** A sentence a person can act on when no response came back (timeout, refused, DNS...). */
+  error: string | null;
+  durationMs: number;
+}
+
+/** How much of a response body is kept in delivery records. */
+export const RESPONSE_BODY_CAP = 64 * 1024;
+
+/**
+ * Sends webhook requests with undici through pooled keep-alive connections (one pool per
+ * origin inside the Agent). Never throws: every outcome is a SendResult.
+ */
+export class HttpSender {
+  private readonly agent = new Agent({ connections: 64, keepAliveTimeout: 30_000, pipelining: 1 });
+
+  async send(request: OutboundRequest, timeoutMs: number, maxBodyBytes = RESPONSE_BODY_CAP): Promise<SendResult> {
+    const started = performance.now();
+    try {
+      const res = await this.agent.request({
+        origin: new URL(request.url).origin,
+        path: pathOf(request.url),
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const { text, truncated } = await readCapped(res.body, maxBodyBytes);
+      return {
+        response: { status: res.statusCode, headers: flattenHeaders(res.headers), body: text, truncated },
+        error: null,
+        durationMs: Math.round(performance.now() - started),
+      };
+    } catch (error) {
+      return { response: null, error: describeSendError(error, request.url, timeoutMs), durationMs: Math.round(performance.now() - started) };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+}
+
+function pathOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
+
+async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: () => void }, cap: number): Promise<{ text: string; truncated: boolean }> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let truncated = false;
+  for await (const chunk of body) {
+    if (size + chunk.length > cap) {
+      chunks.push(chunk.subarray(0, cap - size));
+      truncated = true;
+      size = cap;
+      body.destroy?.();
+      break;
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), truncated };
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+export function describeSendError(error: unknown, url: string, timeoutMs: number): string {
+  const code = (error as { code?: string }).code;
+  const name = (error as { name?: string }).name;
+  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError || name === 'TimeoutError' || name === 'AbortError') {
+    return `No answer from ${url} within ${timeoutMs / 1000} s (the webhook's timeout). Make the receiver answer faster, or raise timeoutSeconds.`;
+  }
+  if (code === 'ECONNREFUSED') return `Connection refused by ${new URL(url).host}: nothing is listening there. Start the receiver, or fix the URL.`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `The host ${new URL(url).hostname} could not be resolved. Check the URL's host name.`;
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return `${new URL(url).host} closed the connection before answering. Check the receiver's logs.`;
+  if (typeof code === 'string' && code.startsWith('ERR_TLS') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN' || code === 'CERT_HAS_EXPIRED') {
+    return `The TLS certificate of ${new URL(url).host} was not accepted (${code}). Use a valid certificate, or http:// for a local receiver.`;
+  }
+  return `The request to ${url} failed: ${(error as Error).message ?? String(error)}.`;
+}

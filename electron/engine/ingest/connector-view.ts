@@ -1,0 +1,36 @@
+import { BUILT_IN_DATA_SOURCES, type Connector, type ConnectorStatus } from '../../../shared/schemas/connector';
+import type { ConnectorCounters } from '../store/connector-counters';
+import type { StoredConnector } from '../store/workspace-data';
+
+/** A stored connector as the management API answers it: counts and status added, hashes left out. */
+export function toConnector(stored: StoredConnector, counters: ConnectorCounters, status: ConnectorStatus): Connector {
+  return {
+    id: stored.id,
+    name: stored.name,
+    dataSource: stored.dataSource,
+    status,
+    createdTime: stored.createdTime,
+    updatedTime: stored.updatedTime,
+    lastEventTime: counters.lastEventMs === null ? null : new Date(counters.lastEventMs).toISOString(),
+    eventCount: counters.eventCount,
+    forwardTo: stored.forwardTo,
+    response: stored.response,
+    typePath: stored.typePath,
+    retention: stored.retention,
+  };
+}
+
+/** A data source that names a built-in one in another case is stored with the built-in's spelling. */
+export function canonicalDataSource(dataSource: string | null): string | null {
+  if (dataSource === null) return null;
+  const lower = dataSource.toLowerCase();
+  return BUILT_IN_DATA_SOURCES.find((builtIn) => builtIn.toLowerCase() === lower) ?? dataSource;
+}
+
+/**
+ * The identity that must be unique: (name, dataSource), case ignored. A null data source
+ * (auto-discovery) is its own value, distinct from any string, "null" included.
+ */
+export function connectorIdentity(name: string, dataSource: string | null): string {
+  return `${name.toLowerCase()}\u0000${dataSource === null ? '\u0001' : dataSource.toLowerCase()}`;
+}

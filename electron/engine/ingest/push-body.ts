@@ -1,0 +1,64 @@
+import { ErrorCode, HookdeskError } from '../../../shared/errors';
+
+/** Most events one push request may carry (API.md section 1). */
+export const MAX_BATCH = 50;
+
+export interface PushItem {
+  body: Record<string, unknown>;
+  /** Bytes of this event's JSON (the whole body for a single event). */
+  size: number;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    // space, tab, LF, CR, and a byte-order mark
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0xfeff) return false;
+  }
+  return true;
+}
+
+/** A push body as text, BOM removed; 400 empty_body when there is nothing but whitespace. */
+export function pushBodyText(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  if (isBlank(text)) {
+    throw new HookdeskError(400, ErrorCode.emptyBody, 'The request has no body. Send one JSON object (one event) or a JSON array of 1 to 50 objects.');
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * The events of a push body: one JSON object, or an array of 1..50 objects. Pure; throws the
+ * contract's errors: invalid_json, batch_too_large, invalid_events.
+ */
+export function parsePushEvents(text: string, totalBytes: number): PushItem[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new HookdeskError(400, ErrorCode.invalidJson, `The body is not valid JSON (${(error as Error).message}). Check quotes, commas and brackets.`);
+  }
+  if (isPlainObject(parsed)) return [{ body: parsed, size: totalBytes }];
+  if (!Array.isArray(parsed)) {
+    throw new HookdeskError(400, ErrorCode.invalidEvents, 'The body must be a JSON object (one event) or an array of objects; it is a JSON ' + (parsed === null ? 'null' : typeof parsed) + '.');
+  }
+  if (parsed.length === 0) {
+    throw new HookdeskError(400, ErrorCode.invalidEvents, 'The array of events is empty. Send at least one event object.');
+  }
+  if (parsed.length > MAX_BATCH) {
+    throw new HookdeskError(413, ErrorCode.batchTooLarge, `The request holds ${parsed.length} events; at most ${MAX_BATCH} are accepted at once. Split it into several requests.`);
+  }
+  const items: PushItem[] = [];
+  for (const [index, element] of parsed.entries()) {
+    if (!isPlainObject(element)) {
+      const kind = element === null ? 'null' : Array.isArray(element) ? 'an array' : `a ${typeof element}`;
+      throw new HookdeskError(400, ErrorCode.invalidEvents, `Event ${index} of the array is ${kind}, not a JSON object. Every event must be an object.`);
+    }
+    items.push({ body: element, size: Buffer.byteLength(JSON.stringify(element)) });
+  }
+  return items;
+}

@@ -1,0 +1,84 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode, HookdeskError } from '../../../shared/errors';
+import type { EngineContext } from '../engine-context';
+import { sendJson, type RawHandler } from '../server/raw-handler';
+import { PUSH_PATH, type ConnectorService } from './connector-service';
+import { parsePushEvents, pushBodyText } from './push-body';
+import { declaredTooLarge, payloadTooLarge, readBody } from './read-body';
+import { eventHeaders, isJsonMediaType, mediaType } from './request-headers';
+import { arrivalAt, receivedEvent } from './received-event';
+import { runRawRequest } from './raw-request';
+
+/** The key header (API.md: `API_KEY`); `api-key` is taken too, for proxies that drop underscores. */
+const KEY_HEADERS = ['api_key', 'api-key'] as const;
+
+function isPushUrl(url: string): boolean {
+  return url.startsWith(PUSH_PATH) && (url.length === PUSH_PATH.length || url[PUSH_PATH.length] === '?' || url === `${PUSH_PATH}/`);
+}
+
+function keyOf(req: IncomingMessage): { header: string; value: string | undefined } {
+  for (const header of KEY_HEADERS) {
+    const value = req.headers[header];
+    if (value !== undefined) return { header, value: Array.isArray(value) ? value[0] : value };
+  }
+  return { header: KEY_HEADERS[0], value: undefined };
+}
+
+/** A body sent with a content type other than JSON is refused (none at all is taken as JSON). */
+function assertJsonContentType(req: IncomingMessage): void {
+  const type = mediaType(req.headers['content-type']);
+  if (type === '' || isJsonMediaType(type)) return;
+  throw new HookdeskError(
+    415,
+    ErrorCode.unsupportedMediaType,
+    `The push API takes JSON; this body was sent as "${req.headers['content-type'] ?? ''}". Send it with "Content-Type: application/json".`,
+  );
+}
+
+/**
+ * `POST /api/1.0/webhook/push` (API.md section 1), straight on node:http: key lookup, size
+ * limit while reading, parse, tag, one durable append for the whole batch, then 200.
+ * Any refusal happens before the append, so a rejected request stores nothing.
+ */
+export function pushHandler(ctx: EngineContext, connectors: ConnectorService): RawHandler {
+  const limit = ctx.config.maxBodyBytes;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      const error = new HookdeskError(405, ErrorCode.methodNotAllowed, `The push API takes POST requests only; this was ${req.method ?? 'unknown'}. Send the events with POST.`);
+      sendJson(res, error.status, error.toBody(), { allow: 'POST' });
+      return;
+    }
+    const key = keyOf(req);
+    const connector = connectors.byApiKey(key.value);
+    if (!connector) {
+      throw new HookdeskError(
+        404,
+        ErrorCode.unknownApiKey,
+        key.value === undefined
+          ? 'The request has no API_KEY header. Send the key shown when the connector was created (or its key was reset).'
+          : 'No connector has this API key. It may have been reset or its connector deleted; copy the current key from the connector.',
+      );
+    }
+    if (declaredTooLarge(req, limit)) throw payloadTooLarge(limit);
+    const bytes = await readBody(req, limit);
+    const text = pushBodyText(bytes);
+    assertJsonContentType(req);
+    const items = parsePushEvents(text, bytes.length);
+    const arrival = arrivalAt(ctx.clock.now(), {
+      connector,
+      source: 'push' as const,
+      headers: eventHeaders(req.headers, key.header),
+      remoteAddress: req.socket.remoteAddress ?? null,
+    });
+    const events = items.map((item) => receivedEvent(arrival, item.body, item.size));
+    await connectors.storeEvents(connector.id, events);
+    sendJson(res, 200, { accepted: events.length, ids: events.map((e) => e.id) });
+  }
+
+  return (req, res) => {
+    if (!isPushUrl(req.url ?? '')) return false;
+    runRawRequest(req, res, ctx.log, () => handle(req, res));
+    return true;
+  };
+}

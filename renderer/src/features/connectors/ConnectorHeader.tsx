@@ -1,0 +1,44 @@
+import type { Connector } from '../../../../shared/schemas/connector';
+import { relativeTime } from '../../lib/format';
+import { useNow } from '../../lib/hooks';
+import { useDialogsStore } from '../../stores/dialogs-store';
+import { StatusDot } from './StatusDot';
+
+/** Name, status, facts and the Edit / Reset key / Delete actions of one connector. */
+export function ConnectorHeader({ connector, titleId }: { connector: Connector; titleId: string }) {
+  const openDialog = useDialogsStore((s) => s.open);
+  const now = useNow();
+  return (
+    <header className="connector-head">
+      <div>
+        <h2 id={titleId}>{connector.name}</h2>
+        <p className="muted facts-inline">
+          <StatusDot status={connector.status} showText />
+          <span>Data source: {connector.dataSource ?? 'auto-discover'}</span>
+          <span>{connector.eventCount.toLocaleString()} received</span>
+          <span>
+            Last event:{' '}
+            {connector.lastEventTime ? (
+              <time dateTime={connector.lastEventTime} title={new Date(connector.lastEventTime).toLocaleString()}>
+                {relativeTime(connector.lastEventTime, now)}
+              </time>
+            ) : (
+              'never'
+            )}
+          </span>
+        </p>
+      </div>
+      <div className="actions">
+        <button type="button" onClick={() => openDialog({ kind: 'edit', connectorId: connector.id })}>
+          Edit
+        </button>
+        <button type="button" onClick={() => openDialog({ kind: 'reset-key', connectorId: connector.id })}>
+          Reset key
+        </button>
+        <button type="button" className="danger" onClick={() => openDialog({ kind: 'delete', connectorId: connector.id })}>
+          Delete
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import { connectorCreateSchema, connectorNameSchema, type Connector, type ConnectorSecrets } from '../../../../shared/schemas/connector';
+import { Field } from '../../components/Field';
+import { Modal } from '../../components/Modal';
+import { useConnectorsStore } from '../../stores/connectors-store';
+import { connectorTab, useTabsStore } from '../../stores/tabs-store';
+import { apiFailure, AUTO, dataSourceFromChoice, fieldErrors, type DataSourceChoice, type FieldErrors } from './connector-form';
+import { DataSourcePicker } from './DataSourcePicker';
+import { SecretsReveal } from './SecretsReveal';
+
+/** Name and data source, validated with the engine's own schema; then the key and URLs, once. */
+export function CreateConnectorDialog({ onClose }: { onClose: () => void }) {
+  const create = useConnectorsStore((s) => s.create);
+  const openTab = useTabsStore((s) => s.open);
+  const [name, setName] = useState('');
+  const [nameTouched, setNameTouched] = useState(false);
+  const [source, setSource] = useState<DataSourceChoice>({ choice: AUTO, custom: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<(Connector & ConnectorSecrets) | null>(null);
+
+  const nameCheck = connectorNameSchema.safeParse(name);
+  const inlineNameError = nameTouched && !nameCheck.success ? nameCheck.error.issues[0]?.message : undefined;
+  const nameError = errors.name ?? (inlineNameError ? `Name ${inlineNameError}.` : undefined);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setNameTouched(true);
+    setFormError(null);
+    const parsed = fieldErrors(connectorCreateSchema, { name, dataSource: dataSourceFromChoice(source) });
+    if ('fields' in parsed) {
+      setErrors(parsed.fields);
+      return;
+    }
+    setBusy(true);
+    try {
+      const answer = await create({ name: parsed.data.name, dataSource: parsed.data.dataSource });
+      setCreated(answer);
+      openTab(connectorTab(answer));
+    } catch (error) {
+      const failure = apiFailure(error);
+      setErrors(failure.fields);
+      setFormError(failure.form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (created) {
+    return (
+      <Modal title={`Connector "${created.name}" created`} onClose={onClose} wide>
+        <SecretsReveal secrets={created} />
+        <div className="dialog-actions">
+          <button type="button" className="primary" onClick={onClose} autoFocus>
+            Done
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal title="New connector" onClose={onClose}>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <Field label="Name" error={nameError} hint="Letters, digits, spaces, _ and -; up to 64 characters.">
+          <input
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setErrors(({ name: _n, ...rest }) => rest);
+            }}
+            onBlur={() => setNameTouched(true)}
+            autoFocus
+            autoComplete="off"
+            required
+          />
+        </Field>
+        <DataSourcePicker
+          value={source}
+          onChange={(next) => {
+            setSource(next);
+            setErrors(({ dataSource: _d, ...rest }) => rest);
+          }}
+          error={errors.dataSource}
+        />
+        {formError && <p role="alert" className="error">{formError}</p>}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create connector'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState, type FormEvent } from 'react';
+import { connectorPatchSchema, type Connector, type ConnectorPatch } from '../../../../shared/schemas/connector';
+import { Field } from '../../components/Field';
+import { Modal } from '../../components/Modal';
+import { useConnectorsStore } from '../../stores/connectors-store';
+import {
+  apiFailure,
+  choiceFromDataSource,
+  dataSourceFromChoice,
+  fieldErrors,
+  formatHeaderLines,
+  parseHeaderLines,
+  type FieldErrors,
+} from './connector-form';
+import { DataSourcePicker } from './DataSourcePicker';
+
+interface Draft {
+  name: string;
+  source: ReturnType<typeof choiceFromDataSource>;
+  typePath: string;
+  retention: string;
+  forwardUrl: string;
+  status: string;
+  headers: string;
+  body: string;
+  delayMs: string;
+}
+
+function draftOf(c: Connector): Draft {
+  return {
+    name: c.name,
+    source: choiceFromDataSource(c.dataSource),
+    typePath: c.typePath ?? '',
+    retention: String(c.retention),
+    forwardUrl: c.forwardTo?.url ?? '',
+    status: String(c.response.status),
+    headers: formatHeaderLines(c.response.headers),
+    body: c.response.body,
+    delayMs: String(c.response.delayMs),
+  };
+}
+
+/** Builds the PATCH body from the draft; `headers` problems come back as a field error. */
+function patchOf(d: Draft): { patch: unknown } | { fields: FieldErrors } {
+  const headers = parseHeaderLines(d.headers);
+  if ('error' in headers) return { fields: { 'response.headers': headers.error } };
+  const number = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
+  return {
+    patch: {
+      name: d.name,
+      dataSource: dataSourceFromChoice(d.source),
+      typePath: d.typePath.trim() === '' ? null : d.typePath.trim(),
+      retention: number(d.retention),
+      forwardTo: d.forwardUrl.trim() === '' ? null : { url: d.forwardUrl.trim() },
+      response: { status: number(d.status), headers: headers.headers, body: d.body, delayMs: number(d.delayMs) },
+    },
+  };
+}
+
+/** Name, data source, type JSONPath, retention, forwarding and the answer capture senders get. */
+export function EditConnectorDialog({ connector, onClose }: { connector: Connector; onClose: () => void }) {
+  const update = useConnectorsStore((s) => s.update);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(connector));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]): void => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setFormError(null);
+    const built = patchOf(draft);
+    const parsed = 'fields' in built ? built : fieldErrors(connectorPatchSchema, built.patch);
+    if ('fields' in parsed) {
+      setErrors(parsed.fields);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await update(connector.id, parsed.data as ConnectorPatch);
+      onClose();
+    } catch (error) {
+      const failure = apiFailure(error);
+      setErrors(failure.fields);
+      setFormError(failure.form);
+      setBusy(false);
+    }
+  };
+
+  const unplaced = Object.entries(errors).filter(([key]) => !KNOWN_FIELDS.has(key) && !key.startsWith('response.headers.'));
+  const headerIssue = Object.entries(errors).find(([key]) => key.startsWith('response.headers.'));
+  const headersError = errors['response.headers'] ?? (headerIssue ? `${headerIssue[0].slice('response.headers.'.length)}: ${headerIssue[1]}` : undefined);
+  return (
+    <Modal title={`Edit "${connector.name}"`} onClose={onClose} wide>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <Field label="Name" error={errors.name}>
+          <input value={draft.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />
+        </Field>
+        <DataSourcePicker value={draft.source} onChange={(v) => set('source', v)} error={errors.dataSource} />
+        <Field label="Type JSONPath" error={errors.typePath} hint="Where the event type is in the body. Empty: $.event_type, $.eventType, $.type, …">
+          <input value={draft.typePath} onChange={(e) => set('typePath', e.target.value)} placeholder="$.event_type" spellCheck={false} />
+        </Field>
+        <Field label="Events kept" error={errors.retention} hint="The oldest are trimmed beyond this many.">
+          <input type="number" min={1} value={draft.retention} onChange={(e) => set('retention', e.target.value)} />
+        </Field>
+        <Field label="Forward to URL" error={errors['forwardTo.url'] ?? errors.forwardTo} hint="Every request received is sent on to this URL. Empty: no forwarding.">
+          <input type="url" value={draft.forwardUrl} onChange={(e) => set('forwardUrl', e.target.value)} placeholder="http://127.0.0.1:3000/webhooks" spellCheck={false} />
+        </Field>
+        <fieldset>
+          <legend>Answer to capture senders</legend>
+          <div className="field-row">
+            <Field label="Response status" error={errors['response.status']}>
+              <input type="number" min={200} max={599} value={draft.status} onChange={(e) => set('status', e.target.value)} />
+            </Field>
+            <Field label="Response delay (ms)" error={errors['response.delayMs']}>
+              <input type="number" min={0} max={60000} value={draft.delayMs} onChange={(e) => set('delayMs', e.target.value)} />
+            </Field>
+          </div>
+          <Field label="Response headers" error={headersError} hint="One per line: Name: value">
+            <textarea className="code" rows={3} value={draft.headers} onChange={(e) => set('headers', e.target.value)} spellCheck={false} />
+          </Field>
+          <Field label="Response body" error={errors['response.body']}>
+            <textarea className="code" rows={3} value={draft.body} onChange={(e) => set('body', e.target.value)} spellCheck={false} />
+          </Field>
+        </fieldset>
+        {unplaced.map(([key, message]) => (
+          <p key={key} role="alert" className="error">{`${key}: ${message}`}</p>
+        ))}
+        {formError && <p role="alert" className="error">{formError}</p>}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save changes'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+const KNOWN_FIELDS = new Set([
+  'name',
+  'dataSource',
+  'typePath',
+  'retention',
+  'forwardTo',
+  'forwardTo.url',
+  'response.status',
+  'response.headers',
+  'response.body',
+  'response.delayMs',
+]);

@@ -1,0 +1,35 @@
+import type { Connector } from '../../../../shared/schemas/connector';
+import { CopyButton } from '../../components/CopyButton';
+import { useDialogsStore } from '../../stores/dialogs-store';
+import { API_KEY_PLACEHOLDER, captureCurl, captureUrlPlaceholder, pushCurl, pushUrlHere } from './curl';
+
+/**
+ * The empty state of a connector page: how to send the first event. The key and capture token
+ * were shown only once (at create or reset), so the commands carry placeholders, and say so.
+ */
+export function FirstEventHelp({ connector }: { connector: Connector }) {
+  const openDialog = useDialogsStore((s) => s.open);
+  const push = pushCurl(pushUrlHere(), API_KEY_PLACEHOLDER);
+  const capture = captureCurl(captureUrlPlaceholder());
+  return (
+    <section className="empty first-event" aria-labelledby="first-event-title">
+      <h3 id="first-event-title">Send your first event</h3>
+      <p>
+        Push JSON with the connector&apos;s API key in the <code>API_KEY</code> header. It appears here at once, newest first.
+      </p>
+      <pre aria-label="curl command for the push API" tabIndex={0}>{push}</pre>
+      <CopyButton text={push} what="push curl command" />
+      <p>Or send anything (any method, content type and sub-path) to the capture URL; it needs no header:</p>
+      <pre aria-label="curl command for the capture URL" tabIndex={0}>{capture}</pre>
+      <CopyButton text={capture} what="capture curl command" />
+      <p className="muted">
+        Replace <code>{API_KEY_PLACEHOLDER}</code> and <code>&lt;CAPTURE_TOKEN&gt;</code> with what was shown when &ldquo;{connector.name}
+        &rdquo; was created. Hookdesk does not keep them readable; lost them?{' '}
+        <button type="button" className="link" onClick={() => openDialog({ kind: 'reset-key', connectorId: connector.id })}>
+          Reset the key
+        </button>{' '}
+        to get new ones.
+      </p>
+    </section>
+  );
+}

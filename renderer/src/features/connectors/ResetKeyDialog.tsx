@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import type { Connector, ConnectorSecrets } from '../../../../shared/schemas/connector';
+import { Modal } from '../../components/Modal';
+import { useConnectorsStore } from '../../stores/connectors-store';
+import { SecretsReveal } from './SecretsReveal';
+
+/** Confirms, resets the key (the old key and capture URL stop at once), then shows the new ones once. */
+export function ResetKeyDialog({ connector, onClose }: { connector: Connector; onClose: () => void }) {
+  const resetKey = useConnectorsStore((s) => s.resetKey);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [secrets, setSecrets] = useState<ConnectorSecrets | null>(null);
+
+  const confirm = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      setSecrets(await resetKey(connector.id));
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (secrets) {
+    return (
+      <Modal title={`New key for "${connector.name}"`} onClose={onClose} wide>
+        <SecretsReveal secrets={secrets} />
+        <div className="dialog-actions">
+          <button type="button" className="primary" onClick={onClose} autoFocus>
+            Done
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal title={`Reset the key of "${connector.name}"?`} onClose={onClose}>
+      <p>
+        The current API key and capture URL stop working at once: senders still using them get <code>404</code>. You get a new
+        key and capture URL to give to your senders. Stored events are kept.
+      </p>
+      {error && <p role="alert" className="error">{error}</p>}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={() => void confirm()} disabled={busy}>
+          {busy ? 'Resetting…' : 'Reset key'}
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ConnectorSecrets } from '../../../../shared/schemas/connector';
+import { CopyButton } from '../../components/CopyButton';
+import { pushCurl } from './curl';
+
+function SecretField({ label, value }: { label: string; value: string }) {
+  const id = `secret-${label.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <div className="secret-field">
+      <label htmlFor={id}>{label}</label>
+      <div className="with-copy">
+        <input id={id} value={value} readOnly spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
+        <CopyButton text={value} what={label} />
+      </div>
+    </div>
+  );
+}
+
+/** The key and URLs of a connector, shown once (after create or reset), with copy buttons and a curl command. */
+export function SecretsReveal({ secrets }: { secrets: ConnectorSecrets }) {
+  const curl = pushCurl(secrets.pushUrl, secrets.apiKey);
+  return (
+    <div className="secrets">
+      <p className="notice" role="note">
+        Copy these now: Hookdesk shows the API key and capture URL only this once and does not keep them in a readable form.
+        If you lose them, reset the key.
+      </p>
+      <SecretField label="API key" value={secrets.apiKey} />
+      <SecretField label="Push URL" value={secrets.pushUrl} />
+      <SecretField label="Capture URL" value={secrets.captureUrl} />
+      <div className="secret-field">
+        <label htmlFor="secret-curl">Send a sample event with curl</label>
+        <textarea id="secret-curl" className="code" value={curl} readOnly rows={4} spellCheck={false} />
+        <div>
+          <CopyButton text={curl} what="curl command" />
+        </div>
+      </div>
+    </div>
+  );
+}

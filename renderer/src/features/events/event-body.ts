@@ -1,0 +1,30 @@
+import type { HookEvent } from '../../../../shared/schemas/event';
+import { base64ToBytes, bytesToDisplay } from '../../lib/format';
+
+type Language = 'json' | 'plaintext' | 'html' | 'xml';
+
+function languageOf(contentType: string | null | undefined): Language {
+  const type = (contentType ?? '').toLowerCase();
+  if (type.includes('json')) return 'json';
+  if (type.includes('html')) return 'html';
+  if (type.includes('xml')) return 'xml';
+  return 'plaintext';
+}
+
+/** The body as parsed JSON, indented (text bodies as they are; binary bodies have none). */
+export function prettyBody(event: HookEvent): { text: string; language: Language } {
+  if (typeof event.body === 'string') return { text: event.body, language: languageOf(event.contentType) };
+  if (event.body === null && event.bodyBase64 !== undefined) {
+    return { text: '(no text form: the body is binary; see Raw)', language: 'plaintext' };
+  }
+  return { text: JSON.stringify(event.body, null, 2) ?? 'null', language: 'json' };
+}
+
+/** The body exactly as received: the decoded bytes of a capture (hex dump when binary), else compact JSON. */
+export function rawBody(event: HookEvent): { text: string; language: Language; binary: boolean } {
+  if (event.bodyBase64 !== undefined) {
+    const { text, binary } = bytesToDisplay(base64ToBytes(event.bodyBase64));
+    return { text, language: binary ? 'plaintext' : languageOf(event.contentType), binary };
+  }
+  return { text: typeof event.body === 'string' ? event.body : (JSON.stringify(event.body) ?? 'null'), language: 'plaintext', binary: false };
+}

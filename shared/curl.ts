@@ -1,0 +1,25 @@
+import type { InvocationRequest } from './schemas/delivery';
+
+/** Quotes one argument for POSIX shells: single quotes, with `'` written as `'\''`. */
+export function shellQuote(text: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(text)) return text;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Headers curl sets itself from the request; copying them would only cause mismatches. */
+const SKIPPED = new Set(['content-length', 'host', 'connection', 'transfer-encoding']);
+
+/**
+ * A copy-pasteable curl command (bash, zsh, sh) for an invocation's request. The body goes in with
+ * `--data-raw`, so `@` at its start is not read as a file name.
+ */
+export function toCurl(request: InvocationRequest): string {
+  const parts = ['curl', '-X', shellQuote(request.method.toUpperCase()), shellQuote(request.url)];
+  const lines = [parts.join(' ')];
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (SKIPPED.has(name.toLowerCase())) continue;
+    lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  }
+  if (request.body !== null && request.body !== '') lines.push(`--data-raw ${shellQuote(request.body)}`);
+  return lines.join(' \\\n  ');
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { expectedValueSchema } from './webhook';
+
+/** Invocations and deliveries (API.md: `POST /webhooks/:id/test`, deliveries, replay). */
+
+export const invocationRequestSchema = z.object({
+  method: z.string(),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  /** The body as sent (text), or null for GET / no body. */
+  body: z.string().nullable(),
+});
+export type InvocationRequest = z.infer<typeof invocationRequestSchema>;
+
+export const invocationResponseSchema = z.object({
+  status: z.number().int(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string(),
+});
+export type InvocationResponse = z.infer<typeof invocationResponseSchema>;
+
+export const validatorResultSchema = z.object({
+  path: z.string(),
+  expected: z.array(expectedValueSchema),
+  actual: z.unknown(),
+  ok: z.boolean(),
+});
+export type ValidatorResult = z.infer<typeof validatorResultSchema>;
+
+/** One request sent and what came back, "whatever the target answered". */
+export const invocationSchema = z.object({
+  ok: z.boolean(),
+  request: invocationRequestSchema,
+  response: invocationResponseSchema.nullable(),
+  error: z.string().nullable(),
+  durationMs: z.number().nonnegative(),
+  validators: z.array(validatorResultSchema),
+});
+export type Invocation = z.infer<typeof invocationSchema>;
+
+/** `POST /events/:id/replay` answers an invocation plus the earlier answer, when there is one. */
+export const replayInvocationSchema = invocationSchema.extend({ previous: invocationSchema.nullable().optional() });
+export type ReplayInvocation = z.infer<typeof replayInvocationSchema>;
+
+export const DELIVERY_TRIGGERS = ['scheduled', 'manual', 'replay', 'test'] as const;
+export const deliveryTriggerSchema = z.enum(DELIVERY_TRIGGERS);
+export type DeliveryTrigger = z.infer<typeof deliveryTriggerSchema>;
+
+/** pending: waiting to be sent (or to be retried); held: kept while the webhook is FAILED; skipped: webhook disabled. */
+export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed', 'held', 'skipped'] as const;
+export const deliveryStatusSchema = z.enum(DELIVERY_STATUSES);
+export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
+
+/** One attempt of sending one event to one webhook: its own record (`attempt n`). */
+export const deliverySchema = z.object({
+  id: z.string(),
+  webhookId: z.string(),
+  eventId: z.string(),
+  eventType: z.string(),
+  attempt: z.number().int().min(1),
+  trigger: deliveryTriggerSchema,
+  status: deliveryStatusSchema,
+  createdTime: z.string(),
+  /** When the request went out; null until it has. */
+  sentTime: z.string().nullable(),
+  /** For a failed attempt that will be retried: when the next attempt is due. */
+  nextAttemptTime: z.string().nullable(),
+  /** For redeliveries: the delivery this one repeats. */
+  redeliveryOf: z.string().nullable(),
+  responseStatus: z.number().int().nullable(),
+  durationMs: z.number().nonnegative().nullable(),
+  error: z.string().nullable(),
+  request: invocationRequestSchema.nullable(),
+  response: invocationResponseSchema.nullable(),
+  validators: z.array(validatorResultSchema),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
+/** `GET /webhooks/:id/stats?range=24h|7d`. */
+export const webhookStatsSchema = z.object({
+  range: z.enum(['24h', '7d']),
+  buckets: z.array(z.object({ start: z.string(), succeeded: z.number().int(), failed: z.number().int() })),
+});
+export type WebhookStats = z.infer<typeof webhookStatsSchema>;
+
+/** `POST /webhooks/:id/test` body: an event to send, or none for a mock of the chosen type. */
+export const webhookTestRequestSchema = z
+  .object({
+    event: z
+      .object({
+        type: z.string().trim().min(1).max(200),
+        version: z.string().max(50).optional(),
+        severity: z.string().max(50).optional(),
+        entity: z.unknown().optional(),
+      })
+      .loose()
+      .optional(),
+  })
+  .strict();
+export type WebhookTestRequest = z.infer<typeof webhookTestRequestSchema>;
+
+/** `POST /events/:id/replay` body. */
+export const replayRequestSchema = z
+  .object({
+    target: z.enum(['forward', 'webhook', 'url']),
+    webhookId: z.string().min(1).optional(),
+    url: z.string().max(2048).pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })).optional(),
+    body: z.string().max(10 * 1024 * 1024).optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+  })
+  .strict()
+  .refine((r) => r.target !== 'webhook' || r.webhookId !== undefined, { message: 'is required for target "webhook"', path: ['webhookId'] })
+  .refine((r) => r.target !== 'url' || r.url !== undefined, { message: 'is required for target "url"', path: ['url'] });
+export type ReplayRequest = z.infer<typeof replayRequestSchema>;

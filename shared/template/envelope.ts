@@ -1,0 +1,61 @@
+import type { DispatchEvent } from '../events/dispatch-event';
+
+/** The default payload when a webhook has no template (Etlworks-style), in this key order. */
+export interface WebhookEnvelope {
+  eventId: string;
+  eventType: string;
+  webhookId: string;
+  entityId: string;
+  entity?: unknown;
+  entityUrl: string;
+  timestamp: string;
+}
+
+/** The event's entity: its body, or with `jsonPayloadEnabled` the JSON held in a string body, parsed. */
+export function entityOf(event: Pick<DispatchEvent, 'body'>, jsonPayloadEnabled: boolean): unknown {
+  if (!jsonPayloadEnabled || typeof event.body !== 'string') return event.body;
+  try {
+    return JSON.parse(event.body) as unknown;
+  } catch {
+    return event.body;
+  }
+}
+
+/** The entity's own `id` when it has a string or number one, else the event id. */
+export function entityIdOf(event: Pick<DispatchEvent, 'id'>, entity: unknown): string {
+  if (typeof entity === 'object' && entity !== null && Object.hasOwn(entity, 'id')) {
+    const id = (entity as { id: unknown }).id;
+    if (typeof id === 'string' || typeof id === 'number') return String(id);
+  }
+  return event.id;
+}
+
+/** The management API URL that returns the entity: the connector or webhook for system events, else the event. */
+export function entityUrlOf(event: Pick<DispatchEvent, 'id' | 'type'>, entityId: string, apiBaseUrl: string): string {
+  const base = apiBaseUrl.replace(/\/+$/, '');
+  if (event.type.startsWith('connector.') && entityId.startsWith('con_')) return `${base}/api/v1/connectors/${encodeURIComponent(entityId)}`;
+  if (event.type.startsWith('webhook.') && entityId.startsWith('whk_')) return `${base}/api/v1/webhooks/${encodeURIComponent(entityId)}`;
+  return `${base}/api/v1/events/${encodeURIComponent(event.id)}`;
+}
+
+export interface EnvelopeInput {
+  webhook: { id: string; includeEntity: boolean; jsonPayloadEnabled: boolean };
+  event: DispatchEvent;
+  /** Base URL of the management API, e.g. `http://127.0.0.1:8787`. */
+  apiBaseUrl: string;
+}
+
+/** `{eventId, eventType, webhookId, entityId, entity (only with includeEntity), entityUrl, timestamp}`. */
+export function buildEnvelope({ webhook, event, apiBaseUrl }: EnvelopeInput): WebhookEnvelope {
+  const entity = entityOf(event, webhook.jsonPayloadEnabled);
+  const entityId = entityIdOf(event, entity);
+  return {
+    eventId: event.id,
+    eventType: event.type,
+    webhookId: webhook.id,
+    entityId,
+    ...(webhook.includeEntity ? { entity: entity === undefined ? null : entity } : {}),
+    entityUrl: entityUrlOf(event, entityId, apiBaseUrl),
+    timestamp: event.receivedTime,
+  };
+}

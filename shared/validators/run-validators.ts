@@ -1,0 +1,58 @@
+import { JSONPath } from 'jsonpath-plus';
+import type { ValidatorResult } from '../schemas/delivery';
+import type { ResponseValidator } from '../schemas/webhook';
+
+/** What a validator reads when there is nothing to read (shown as `actual`). */
+export const NO_RESPONSE = '(no response: the request failed before an answer came back)';
+export const NOT_JSON = '(the response body is not JSON)';
+export const NO_MATCH = '(nothing at this path)';
+
+type ParsedBody = { ok: true; json: unknown } | { ok: false; actual: string };
+
+function parseBody(body: string | null): ParsedBody {
+  if (body === null) return { ok: false, actual: NO_RESPONSE };
+  try {
+    return { ok: true, json: JSON.parse(body) as unknown };
+  } catch {
+    return { ok: false, actual: NOT_JSON };
+  }
+}
+
+/** A found value passes when it equals an expected one; a string expected value also matches a number/boolean printed the same. */
+function matchesExpected(found: unknown, expected: ResponseValidator['expected']): boolean {
+  return expected.some((want) => {
+    if (Object.is(found, want) || found === want) return true;
+    if (typeof want === 'string' && (typeof found === 'number' || typeof found === 'boolean')) return String(found) === want;
+    if (typeof found === 'string' && (typeof want === 'number' || typeof want === 'boolean')) return found === String(want);
+    return false;
+  });
+}
+
+function evaluate(json: unknown, validator: ResponseValidator): ValidatorResult {
+  let found: unknown[];
+  try {
+    found = JSONPath({ path: validator.path, json: json as object, wrap: true, eval: 'safe' }) as unknown[];
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { ...validator, actual: `(invalid JSONPath: ${why})`, ok: false };
+  }
+  if (found.length === 0) return { ...validator, actual: NO_MATCH, ok: false };
+  const actual = found.length === 1 ? found[0] : found;
+  // No expected values: the path only has to exist.
+  const ok = validator.expected.length === 0 || found.some((value) => matchesExpected(value, validator.expected));
+  return { ...validator, actual, ok };
+}
+
+/**
+ * Runs response validators (JSONPath + expected values) against a response body (null when no
+ * response came). Any failed validator fails the attempt.
+ */
+export function runValidators(validators: readonly ResponseValidator[], responseBody: string | null): ValidatorResult[] {
+  if (validators.length === 0) return [];
+  const parsed = parseBody(responseBody);
+  return validators.map((validator) => (parsed.ok ? evaluate(parsed.json, validator) : { ...validator, actual: parsed.actual, ok: false }));
+}
+
+export function allValidatorsPassed(results: readonly ValidatorResult[]): boolean {
+  return results.every((result) => result.ok);
+}

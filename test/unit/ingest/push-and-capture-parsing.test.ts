@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { readCapturedBody } from '../../../electron/engine/ingest/capture-body';
+import { parseCaptureUrl } from '../../../electron/engine/ingest/capture-url';
+import { parsePushEvents, pushBodyText } from '../../../electron/engine/ingest/push-body';
+import { eventHeaders, isJsonMediaType, mediaType } from '../../../electron/engine/ingest/request-headers';
+import { HookdeskError } from '../../../shared/errors';
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof HookdeskError ? `${error.status} ${error.code}` : 'other';
+  }
+  return undefined;
+}
+
+const parse = (text: string) => parsePushEvents(pushBodyText(Buffer.from(text)), Buffer.byteLength(text));
+
+describe('push body', () => {
+  it('takes one object or an array of 1..50 objects', () => {
+    expect(parse('{"a":1}')).toEqual([{ body: { a: 1 }, size: 7 }]);
+    expect(parse('\ufeff [{"a":1},{"b":2}] ')).toEqual([
+      { body: { a: 1 }, size: 7 },
+      { body: { b: 2 }, size: 7 },
+    ]);
+    expect(parse(JSON.stringify(Array.from({ length: 50 }, () => ({}))))).toHaveLength(50);
+  });
+
+  it('maps each refusal to its contract code', () => {
+    expect(codeOf(() => parse(''))).toBe('400 empty_body');
+    expect(codeOf(() => parse(' \r\n\t'))).toBe('400 empty_body');
+    expect(codeOf(() => parse('{'))).toBe('400 invalid_json');
+    expect(codeOf(() => parse('[]'))).toBe('400 invalid_events');
+    expect(codeOf(() => parse('[{}, 1]'))).toBe('400 invalid_events');
+    expect(codeOf(() => parse('"text"'))).toBe('400 invalid_events');
+    expect(codeOf(() => parse(JSON.stringify(Array.from({ length: 51 }, () => ({})))))).toBe('413 batch_too_large');
+    // Size is checked before the elements: 51 non-objects is still too large.
+    expect(codeOf(() => parse(JSON.stringify(Array.from({ length: 51 }, () => 1))))).toBe('413 batch_too_large');
+  });
+});
+
+describe('captured body', () => {
+  it('reads JSON as JSON, text as text, binary and nothing as null', () => {
+    expect(readCapturedBody(Buffer.from('{"a":[1,2]}'))).toEqual({ a: [1, 2] });
+    expect(readCapturedBody(Buffer.from('a=1&b=2'))).toBe('a=1&b=2');
+    expect(readCapturedBody(Buffer.from('héllo ✓\n'))).toBe('héllo ✓\n');
+    expect(readCapturedBody(Buffer.from([0xff, 0xfe, 0x00]))).toBeNull();
+    expect(readCapturedBody(Buffer.from('ok\u0000binary'))).toBeNull();
+    expect(readCapturedBody(Buffer.alloc(0))).toBeNull();
+  });
+});
+
+describe('capture URL', () => {
+  it('splits token, sub-path and query', () => {
+    expect(parseCaptureUrl('/hooks/abc')).toEqual({ token: 'abc', path: '', query: '' });
+    expect(parseCaptureUrl('/hooks/abc/')).toEqual({ token: 'abc', path: '/', query: '' });
+    expect(parseCaptureUrl('/hooks/abc/x/y%20z?a=1&b')).toEqual({ token: 'abc', path: '/x/y%20z', query: 'a=1&b' });
+    expect(parseCaptureUrl('/hooks/abc?q=/not/path')).toEqual({ token: 'abc', path: '', query: 'q=/not/path' });
+    expect(parseCaptureUrl('/hooks/')).toEqual({ token: '', path: '', query: '' });
+    expect(parseCaptureUrl('/api/v1/events')).toBeNull();
+    expect(parseCaptureUrl('/hooksx/abc')).toBeNull();
+  });
+});
+
+describe('request headers', () => {
+  it('flattens repeated headers and redacts the key header', () => {
+    expect(eventHeaders({ api_key: 'secret', 'x-a': ['1', '2'], host: 'h' }, 'api_key')).toEqual({ api_key: '[redacted]', 'x-a': '1, 2', host: 'h' });
+  });
+
+  it('knows JSON media types', () => {
+    expect(mediaType('Application/JSON; charset=utf-8')).toBe('application/json');
+    expect(mediaType(undefined)).toBe('');
+    expect(isJsonMediaType('application/json')).toBe(true);
+    expect(isJsonMediaType('application/cloudevents+json')).toBe(true);
+    expect(isJsonMediaType('text/plain')).toBe(false);
+    expect(isJsonMediaType('application/x-www-form-urlencoded')).toBe(false);
+  });
+});
