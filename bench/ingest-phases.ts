@@ -30,21 +30,44 @@ function sampleIds(body: string): void {
   }
 }
 
-export async function pushSingle(engineUrl: string, client: HookdeskClient, s: BenchSettings): Promise<PhaseResult> {
-  const connector = await client.createConnector({ name: 'bench-single', dataSource: 'generic', retention: 1_000_000 });
-  const body = JSON.stringify(sampleEvent(1024));
-  const ceiling = await startCeiling('read');
-  const base = await runLoad({ url: ceiling.url, connections: 50, durationSeconds: s.seconds, headers: JSON_HEADERS, body });
+interface Comparison {
+  ceilingMode: 'read' | 'parse';
+  body: string;
+  /** Where and how the engine is driven. */
+  engineUrl: string;
+  engineHeaders: Record<string, string>;
+  sample: boolean;
+  seconds: number;
+}
+
+/** The same load against a fresh ceiling server, then against the engine. */
+async function compare(c: Comparison): Promise<{ engine: LoadResult; base: LoadResult; ratio: number }> {
+  const ceiling = await startCeiling(c.ceilingMode);
+  const base = await runLoad({ url: ceiling.url, connections: 50, durationSeconds: c.seconds, headers: JSON_HEADERS, body: c.body });
   await ceiling.stop();
   const engine = await runLoad({
-    url: `${engineUrl}/api/1.0/webhook/push`,
+    url: c.engineUrl,
     connections: 50,
-    durationSeconds: s.seconds,
-    headers: { ...JSON_HEADERS, API_KEY: connector.apiKey },
-    body,
-    onResponse: sampleIds,
+    durationSeconds: c.seconds,
+    headers: { ...JSON_HEADERS, ...c.engineHeaders },
+    body: c.body,
+    ...(c.sample ? { onResponse: sampleIds } : {}),
   });
-  const r = ratio(engine.requestsPerSecond, base.requestsPerSecond);
+  return { engine, base, ratio: ratio(engine.requestsPerSecond, base.requestsPerSecond) };
+}
+
+const clean = (l: LoadResult): boolean => l.errors + l.non2xx === 0;
+
+export async function pushSingle(engineUrl: string, client: HookdeskClient, s: BenchSettings): Promise<PhaseResult> {
+  const connector = await client.createConnector({ name: 'bench-single', dataSource: 'generic', retention: 1_000_000 });
+  const { engine, base, ratio: r } = await compare({
+    ceilingMode: 'read',
+    body: JSON.stringify(sampleEvent(1024)),
+    engineUrl: `${engineUrl}/api/1.0/webhook/push`,
+    engineHeaders: { API_KEY: connector.apiKey },
+    sample: true,
+    seconds: s.seconds,
+  });
   return {
     phase: 'push, one 1 KiB event, 50 connections',
     figure: 'req/s',
@@ -53,26 +76,21 @@ export async function pushSingle(engineUrl: string, client: HookdeskClient, s: B
     ceiling: base.requestsPerSecond,
     ratio: r,
     target: '≥ 0.5× ceiling, p99 ≤ 25 ms, 0 errors',
-    met: r >= 0.5 && engine.p99 <= 25 && engine.errors + engine.non2xx === 0,
+    met: r >= 0.5 && engine.p99 <= 25 && clean(engine),
     details: loadDetails(engine, base),
   };
 }
 
 export async function pushBatches(engineUrl: string, client: HookdeskClient, s: BenchSettings): Promise<PhaseResult> {
   const connector = await client.createConnector({ name: 'bench-batch', dataSource: 'generic', retention: 1_000_000 });
-  const body = JSON.stringify(Array.from({ length: 50 }, (_, i) => sampleEvent(1000, i)));
-  const ceiling = await startCeiling('parse');
-  const base = await runLoad({ url: ceiling.url, connections: 50, durationSeconds: s.seconds, headers: JSON_HEADERS, body });
-  await ceiling.stop();
-  const engine = await runLoad({
-    url: `${engineUrl}/api/1.0/webhook/push`,
-    connections: 50,
-    durationSeconds: s.seconds,
-    headers: { ...JSON_HEADERS, API_KEY: connector.apiKey },
-    body,
-    onResponse: sampleIds,
+  const { engine, base, ratio: r } = await compare({
+    ceilingMode: 'parse',
+    body: JSON.stringify(Array.from({ length: 50 }, (_, i) => sampleEvent(1000, i))),
+    engineUrl: `${engineUrl}/api/1.0/webhook/push`,
+    engineHeaders: { API_KEY: connector.apiKey },
+    sample: true,
+    seconds: s.seconds,
   });
-  const r = ratio(engine.requestsPerSecond, base.requestsPerSecond);
   return {
     phase: 'push, 50-event arrays (~50 KiB)',
     figure: 'events/s',
@@ -81,19 +99,21 @@ export async function pushBatches(engineUrl: string, client: HookdeskClient, s: 
     ceiling: base.requestsPerSecond * 50,
     ratio: r,
     target: '≥ 0.6× ceiling',
-    met: r >= 0.6 && engine.errors + engine.non2xx === 0,
+    met: r >= 0.6 && clean(engine),
     details: loadDetails(engine, base),
   };
 }
 
 export async function capture(client: HookdeskClient, s: BenchSettings): Promise<PhaseResult> {
   const connector = await client.createConnector({ name: 'bench-capture', dataSource: 'generic' });
-  const body = JSON.stringify(sampleEvent(1024));
-  const ceiling = await startCeiling('read');
-  const base = await runLoad({ url: ceiling.url, connections: 50, durationSeconds: s.seconds, headers: JSON_HEADERS, body });
-  await ceiling.stop();
-  const engine = await runLoad({ url: connector.captureUrl, connections: 50, durationSeconds: s.seconds, headers: JSON_HEADERS, body });
-  const r = ratio(engine.requestsPerSecond, base.requestsPerSecond);
+  const { engine, base, ratio: r } = await compare({
+    ceilingMode: 'read',
+    body: JSON.stringify(sampleEvent(1024)),
+    engineUrl: connector.captureUrl,
+    engineHeaders: {},
+    sample: false,
+    seconds: s.seconds,
+  });
   return {
     phase: 'capture URL, 1 KiB',
     figure: 'req/s',
@@ -102,7 +122,7 @@ export async function capture(client: HookdeskClient, s: BenchSettings): Promise
     ceiling: base.requestsPerSecond,
     ratio: r,
     target: '≥ 0.5× ceiling',
-    met: r >= 0.5 && engine.errors + engine.non2xx === 0,
+    met: r >= 0.5 && clean(engine),
     details: loadDetails(engine, base),
   };
 }
