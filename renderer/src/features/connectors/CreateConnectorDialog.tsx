@@ -6,7 +6,7 @@ import { useConnectorsStore } from '../../stores/connectors-store';
 import { connectorTab, useTabsStore } from '../../stores/tabs-store';
 import { apiFailure, AUTO, dataSourceFromChoice, fieldErrors, type DataSourceChoice, type FieldErrors } from './connector-form';
 import { DataSourcePicker } from './DataSourcePicker';
-import { SecretsReveal } from './SecretsReveal';
+import { SecretsRevealDialog } from './SecretsReveal';
 
 /** Name and data source, validated with the engine's own schema; then the key and URLs, once. */
 export function CreateConnectorDialog({ onClose }: { onClose: () => void }) {
@@ -48,16 +48,7 @@ export function CreateConnectorDialog({ onClose }: { onClose: () => void }) {
   };
 
   if (created) {
-    return (
-      <Modal title={`Connector "${created.name}" created`} onClose={onClose} wide>
-        <SecretsReveal secrets={created} />
-        <div className="dialog-actions">
-          <button type="button" className="primary" onClick={onClose} autoFocus>
-            Done
-          </button>
-        </div>
-      </Modal>
-    );
+    return <SecretsRevealDialog title={`Connector "${created.name}" created`} secrets={created} onClose={onClose} />;
   }
 
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Connector, ConnectorSecrets } from '../../../../shared/schemas/connector';
 import { Modal } from '../../components/Modal';
 import { useConnectorsStore } from '../../stores/connectors-store';
-import { SecretsReveal } from './SecretsReveal';
+import { SecretsRevealDialog } from './SecretsReveal';
 
 /** Confirms, resets the key (the old key and capture URL stop at once), then shows the new ones once. */
 export function ResetKeyDialog({ connector, onClose }: { connector: Connector; onClose: () => void }) {
@@ -24,16 +24,7 @@ export function ResetKeyDialog({ connector, onClose }: { connector: Connector; o
   };
 
   if (secrets) {
-    return (
-      <Modal title={`New key for "${connector.name}"`} onClose={onClose} wide>
-        <SecretsReveal secrets={secrets} />
-        <div className="dialog-actions">
-          <button type="button" className="primary" onClick={onClose} autoFocus>
-            Done
-          </button>
-        </div>
-      </Modal>
-    );
+    return <SecretsRevealDialog title={`New key for "${connector.name}"`} secrets={secrets} onClose={onClose} />;
   }
 
   return (

@@ -1,5 +1,6 @@
 import type { ConnectorSecrets } from '../../../../shared/schemas/connector';
 import { CopyButton } from '../../components/CopyButton';
+import { Modal } from '../../components/Modal';
 import { pushCurl } from './curl';
 
 function SecretField({ label, value }: { label: string; value: string }) {
@@ -35,5 +36,19 @@ export function SecretsReveal({ secrets }: { secrets: ConnectorSecrets }) {
         </div>
       </div>
     </div>
+  );
+}
+
+/** The dialog that shows a connector's key and URLs once (after create or reset), with a Done button. */
+export function SecretsRevealDialog({ title, secrets, onClose }: { title: string; secrets: ConnectorSecrets; onClose: () => void }) {
+  return (
+    <Modal title={title} onClose={onClose} wide>
+      <SecretsReveal secrets={secrets} />
+      <div className="dialog-actions">
+        <button type="button" className="primary" onClick={onClose} autoFocus>
+          Done
+        </button>
+      </div>
+    </Modal>
   );
 }
