@@ -7,6 +7,7 @@ import { connectorTab, useTabsStore } from '../../stores/tabs-store';
 import { apiFailure, AUTO, dataSourceFromChoice, fieldErrors, type DataSourceChoice, type FieldErrors } from './connector-form';
 import { DataSourcePicker } from './DataSourcePicker';
 import { SecretsRevealDialog } from './SecretsReveal';
+import { DialogActions } from '../../components/DialogActions';
 
 /** Name and data source, validated with the engine's own schema; then the key and URLs, once. */
 export function CreateConnectorDialog({ onClose }: { onClose: () => void }) {
@@ -76,14 +77,7 @@ export function CreateConnectorDialog({ onClose }: { onClose: () => void }) {
           error={errors.dataSource}
         />
         {formError && <p role="alert" className="error">{formError}</p>}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create connector'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} tone="primary" label="Create connector" busyLabel="Creating…" busy={busy} />
       </form>
     </Modal>
   );

@@ -3,6 +3,7 @@ import type { Connector } from '../../../../shared/schemas/connector';
 import { api } from '../../api/client';
 import { Modal } from '../../components/Modal';
 import { useConnectorsStore } from '../../stores/connectors-store';
+import { DialogActions } from '../../components/DialogActions';
 
 function eventsPhrase(count: number): string {
   return count === 1 ? '1 stored event' : `${count.toLocaleString()} stored events`;
@@ -45,14 +46,16 @@ export function DeleteConnectorDialog({ connector, onClose }: { connector: Conne
         capture URL stop working at once. This cannot be undone.
       </p>
       {error && <p role="alert" className="error">{error}</p>}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose} autoFocus>
-          Cancel
-        </button>
-        <button type="button" className="danger" onClick={() => void confirm()} disabled={busy || stored === null}>
-          {busy ? 'Deleting…' : 'Delete connector'}
-        </button>
-      </div>
+      <DialogActions
+        onCancel={onClose}
+        focusCancel
+        tone="danger"
+        label="Delete connector"
+        busyLabel="Deleting…"
+        busy={busy}
+        disabled={stored === null}
+        onConfirm={() => void confirm()}
+      />
     </Modal>
   );
 }

@@ -13,6 +13,7 @@ import {
   type FieldErrors,
 } from './connector-form';
 import { DataSourcePicker } from './DataSourcePicker';
+import { DialogActions } from '../../components/DialogActions';
 
 interface Draft {
   name: string;
@@ -128,14 +129,7 @@ export function EditConnectorDialog({ connector, onClose }: { connector: Connect
           <p key={key} role="alert" className="error">{`${key}: ${message}`}</p>
         ))}
         {formError && <p role="alert" className="error">{formError}</p>}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save changes'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} tone="primary" label="Save changes" busyLabel="Saving…" busy={busy} />
       </form>
     </Modal>
   );

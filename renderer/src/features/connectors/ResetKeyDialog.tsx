@@ -3,6 +3,7 @@ import type { Connector, ConnectorSecrets } from '../../../../shared/schemas/con
 import { Modal } from '../../components/Modal';
 import { useConnectorsStore } from '../../stores/connectors-store';
 import { SecretsRevealDialog } from './SecretsReveal';
+import { DialogActions } from '../../components/DialogActions';
 
 /** Confirms, resets the key (the old key and capture URL stop at once), then shows the new ones once. */
 export function ResetKeyDialog({ connector, onClose }: { connector: Connector; onClose: () => void }) {
@@ -34,14 +35,7 @@ export function ResetKeyDialog({ connector, onClose }: { connector: Connector; o
         key and capture URL to give to your senders. Stored events are kept.
       </p>
       {error && <p role="alert" className="error">{error}</p>}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose} autoFocus>
-          Cancel
-        </button>
-        <button type="button" className="danger" onClick={() => void confirm()} disabled={busy}>
-          {busy ? 'Resetting…' : 'Reset key'}
-        </button>
-      </div>
+      <DialogActions onCancel={onClose} focusCancel tone="danger" label="Reset key" busyLabel="Resetting…" busy={busy} onConfirm={() => void confirm()} />
     </Modal>
   );
 }
