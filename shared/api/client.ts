@@ -1,6 +1,10 @@
 import type { Page } from '../paging';
 import type { Connector, ConnectorCreate, ConnectorPatch, ConnectorSecrets, ConnectorStats, StatsRange } from '../schemas/connector';
 import type { EventListQuery, HookEvent, PublishEvent } from '../schemas/event';
+import type { DispatchEvent } from '../events/dispatch-event';
+import type { Delivery, Invocation, WebhookStats, WebhookTestRequest } from '../schemas/delivery';
+import type { EventTypeSummary } from '../schemas/event-type';
+import type { Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
 import type { Health } from '../schemas/health';
 import { ApiError, NetworkError } from './api-error';
 import { SseParser } from './sse-reader';
@@ -96,6 +100,65 @@ export class HookdeskClient {
 
   connectorStats(id: string, range: StatsRange): Promise<ConnectorStats> {
     return this.request('GET', `/api/v1/connectors/${encodeURIComponent(id)}/stats`, undefined, { range });
+  }
+
+  listWebhooks(query: { page?: number; pageSize?: number } = {}): Promise<Page<Webhook>> {
+    return this.request('GET', '/api/v1/webhooks', undefined, query);
+  }
+
+  getWebhook(id: string): Promise<Webhook> {
+    return this.request('GET', `/api/v1/webhooks/${encodeURIComponent(id)}`);
+  }
+
+  createWebhook(input: WebhookCreate): Promise<Webhook> {
+    return this.request('POST', '/api/v1/webhooks', input);
+  }
+
+  /** Partial change. Masked secrets sent back unchanged keep their stored values. */
+  updateWebhook(id: string, patch: WebhookPatch | Record<string, unknown>): Promise<Webhook> {
+    return this.request('PATCH', `/api/v1/webhooks/${encodeURIComponent(id)}`, patch);
+  }
+
+  deleteWebhook(id: string): Promise<void> {
+    return this.request('DELETE', `/api/v1/webhooks/${encodeURIComponent(id)}`);
+  }
+
+  /** Sends one request now (a mock event of the webhook's first event type when none is given). */
+  testWebhook(id: string, input: WebhookTestRequest = {}): Promise<Invocation> {
+    return this.request('POST', `/api/v1/webhooks/${encodeURIComponent(id)}/test`, input);
+  }
+
+  /** FAILED -> ACTIVE: failures back to 0, held deliveries sent. */
+  restartWebhook(id: string): Promise<Webhook> {
+    return this.request('POST', `/api/v1/webhooks/${encodeURIComponent(id)}/restart`);
+  }
+
+  listDeliveries(webhookId: string, query: { page?: number; pageSize?: number } = {}): Promise<Page<Delivery>> {
+    return this.request('GET', `/api/v1/webhooks/${encodeURIComponent(webhookId)}/deliveries`, undefined, query);
+  }
+
+  /** One delivery with every attempt. */
+  getDelivery(id: string): Promise<Delivery> {
+    return this.request('GET', `/api/v1/deliveries/${encodeURIComponent(id)}`);
+  }
+
+  /** Sends that delivery's event again as a new delivery (answered 201 with it). */
+  redeliver(id: string): Promise<Delivery> {
+    return this.request('POST', `/api/v1/deliveries/${encodeURIComponent(id)}/redeliver`);
+  }
+
+  webhookStats(id: string, range: StatsRange): Promise<WebhookStats> {
+    return this.request('GET', `/api/v1/webhooks/${encodeURIComponent(id)}/stats`, undefined, { range });
+  }
+
+  /** Event types seen or raised by Hookdesk, for pickers and template completion. */
+  eventTypes(): Promise<{ items: EventTypeSummary[] }> {
+    return this.request('GET', '/api/v1/event-types');
+  }
+
+  /** A sample event of a type: the latest stored one, else Hookdesk's built-in sample. */
+  eventSample(type: string): Promise<DispatchEvent> {
+    return this.request('GET', '/api/v1/event-types/sample', undefined, { type });
   }
 
   /** Opens the live stream; reconnects after drops until closed. */

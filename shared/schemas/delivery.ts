@@ -27,6 +27,16 @@ export const validatorResultSchema = z.object({
 });
 export type ValidatorResult = z.infer<typeof validatorResultSchema>;
 
+/** Where a body template or the JSON it rendered broke (1-based line and column). */
+export const bodyErrorSchema = z.object({
+  message: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  /** `template`: the template does not parse; `body`: the rendered body is not valid JSON. */
+  source: z.enum(['template', 'body']),
+});
+export type BodyError = z.infer<typeof bodyErrorSchema>;
+
 /** One request sent and what came back, "whatever the target answered". */
 export const invocationSchema = z.object({
   ok: z.boolean(),
@@ -35,6 +45,8 @@ export const invocationSchema = z.object({
   error: z.string().nullable(),
   durationMs: z.number().nonnegative(),
   validators: z.array(validatorResultSchema),
+  /** Set when the body could not be rendered: nothing was sent. */
+  bodyError: bodyErrorSchema.nullable().optional(),
 });
 export type Invocation = z.infer<typeof invocationSchema>;
 
@@ -51,13 +63,24 @@ export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed', 'held', 'ski
 export const deliveryStatusSchema = z.enum(DELIVERY_STATUSES);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
 
-/** One attempt of sending one event to one webhook: its own record (`attempt n`). */
+/** One HTTP attempt of a delivery: the request as sent, the response as received (bodies capped, secrets masked). */
+export const deliveryAttemptSchema = invocationSchema.extend({
+  attempt: z.number().int().min(1),
+  time: z.string(),
+});
+export type DeliveryAttempt = z.infer<typeof deliveryAttemptSchema>;
+
+/**
+ * One event sent (or to be sent) to one webhook. The top-level request/response fields are those of
+ * its latest attempt; `attempts` (every attempt, oldest first) comes with `GET /deliveries/:id`.
+ */
 export const deliverySchema = z.object({
   id: z.string(),
   webhookId: z.string(),
   eventId: z.string(),
   eventType: z.string(),
-  attempt: z.number().int().min(1),
+  /** Attempts made so far (0 while held or not yet sent). */
+  attempt: z.number().int().min(0),
   trigger: deliveryTriggerSchema,
   status: deliveryStatusSchema,
   createdTime: z.string(),
@@ -73,6 +96,10 @@ export const deliverySchema = z.object({
   request: invocationRequestSchema.nullable(),
   response: invocationResponseSchema.nullable(),
   validators: z.array(validatorResultSchema),
+  updatedTime: z.string().optional(),
+  /** Why it was held or skipped, in words. */
+  note: z.string().nullable().optional(),
+  attempts: z.array(deliveryAttemptSchema).optional(),
 });
 export type Delivery = z.infer<typeof deliverySchema>;
 
