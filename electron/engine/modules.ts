@@ -1,9 +1,11 @@
 import type { EngineContext } from './engine-context';
 import type { EngineModule } from './engine-module';
+import { createDispatchModule } from './dispatch/dispatch-module';
 import { createIngestModule } from './ingest/ingest-module';
 
 /** Every capability of the engine, in the order their hot-path handlers are tried. */
 export function createModules(ctx: EngineContext): EngineModule[] {
   const ingest = createIngestModule(ctx);
-  return [ingest];
+  const dispatch = createDispatchModule(ctx, ingest);
+  return [ingest, dispatch];
 }

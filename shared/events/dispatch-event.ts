@@ -14,3 +14,12 @@ export type SystemEventType = (typeof SYSTEM_EVENT_TYPES)[number];
 export function isSystemEventType(type: string): type is SystemEventType {
   return (SYSTEM_EVENT_TYPES as readonly string[]).includes(type);
 }
+
+/**
+ * What webhooks see of a stored event: for events published through `POST /events`
+ * (`{type, version, severity, entity}`), the entity is the payload; others as received.
+ */
+export function toDispatchEvent(event: HookEvent): DispatchEvent {
+  if (event.source !== 'api' || typeof event.body !== 'object' || event.body === null || !('entity' in event.body)) return event;
+  return { ...event, body: (event.body as { entity: unknown }).entity };
+}

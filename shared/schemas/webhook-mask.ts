@@ -72,7 +72,7 @@ function restoreHeaders(patchHeaders: unknown, storedHeaders: Record<string, str
  * Before validating a PATCH (or a full form save): masked values the client sent back unchanged are
  * replaced by the stored ones, so "edit the URL, leave the password alone" keeps the password.
  */
-export function restoreMaskedSecrets(patch: Record<string, unknown>, stored: StoredWebhook): Partial<WebhookPatch> & Record<string, unknown> {
+export function restoreMaskedSecrets(patch: Record<string, unknown>, stored: Pick<StoredWebhook, 'secret' | 'auth' | 'headers'>): Partial<WebhookPatch> & Record<string, unknown> {
   const next: Record<string, unknown> = { ...patch };
   if (isMasked(next.secret)) next.secret = stored.secret;
   if ('auth' in next) next.auth = restoreAuth(next.auth, stored.auth);

@@ -60,6 +60,11 @@ export class HttpSender {
   close(): Promise<void> {
     return this.agent.close();
   }
+
+  /** Ends every connection now, failing requests in flight (engine shutdown). */
+  destroy(): Promise<void> {
+    return this.agent.destroy();
+  }
 }
 
 function pathOf(url: string): string {

@@ -1,20 +1,15 @@
+import type { DeliveryAttempt, DeliveryStatus, DeliveryTrigger } from '../../../shared/schemas/delivery';
+import { FAILURE_THRESHOLD } from '../../../shared/retry/retry-policy';
 import type { JournalPart, JournalRecord } from './journal';
+import { countOutcome, emptyRuntime, type WebhookRuntime } from './webhook-runtime';
 
-export type DeliveryTrigger = 'scheduled' | 'manual' | 'replay' | 'test';
-export type DeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'held' | 'skipped';
+export type { WebhookRuntime } from './webhook-runtime';
+export { emptyRuntime } from './webhook-runtime';
 
-/** One HTTP attempt of a delivery, as sent and as answered (bodies capped, secrets masked). */
-export interface StoredAttempt {
-  attempt: number;
-  time: string;
-  ok: boolean;
-  request: { method: string; url: string; headers: Record<string, string>; body: string | null };
-  response: { status: number; headers: Record<string, string>; body: string } | null;
-  error: string | null;
-  durationMs: number;
-  validators: { path: string; expected: unknown[]; actual: unknown; ok: boolean }[];
-}
+/** One attempt as stored: the request as sent and the response as received (bodies capped, secrets masked). */
+export type StoredAttempt = DeliveryAttempt;
 
+/** One event to one webhook, with every attempt made so far. */
 export interface StoredDelivery {
   id: string;
   webhookId: string;
@@ -26,43 +21,46 @@ export interface StoredDelivery {
   updatedTime: string;
   /** When the next attempt is due (pending deliveries only). */
   nextAttemptTime: string | null;
-  attempts: StoredAttempt[];
-  /** Why it was skipped or held, in words. */
+  redeliveryOf: string | null;
+  /** Why it was held or skipped, in words. */
   note: string | null;
-}
-
-/** Per-webhook runtime state that changes per attempt (config lives in workspace.json). */
-export interface WebhookRuntime {
-  failed: boolean;
-  consecutiveFailures: number;
-  lastSuccessMs: number | null;
-  /** Hour / day number since the epoch -> attempts. */
-  hourly: Record<string, { succeeded: number; failed: number }>;
-  daily: Record<string, { succeeded: number; failed: number }>;
+  attempts: StoredAttempt[];
 }
 
 export type DeliveryRecord =
   | { op: 'dlv.put'; delivery: StoredDelivery }
-  | { op: 'dlv.update'; id: string; changes: Partial<Pick<StoredDelivery, 'status' | 'nextAttemptTime' | 'updatedTime' | 'note'>>; attempt?: StoredAttempt }
+  /** An attempt was made; the delivery's status after it; the webhook's runtime moves with it. */
+  | { op: 'dlv.attempt'; id: string; attempt: StoredAttempt; status: DeliveryStatus; nextAttemptTime: string | null; note: string | null }
+  /** A status change without an attempt (held when the webhook failed, pending again on restart, skipped). */
+  | { op: 'dlv.status'; id: string; status: DeliveryStatus; nextAttemptTime: string | null; note: string | null; time: string }
+  | { op: 'whk.restart'; webhookId: string }
   | { op: 'whk.runtime'; webhookId: string; runtime: WebhookRuntime }
   | { op: 'whk.drop'; webhookId: string };
 
-const OPS = new Set(['dlv.put', 'dlv.update', 'whk.runtime', 'whk.drop']);
+const OPS = new Set(['dlv.put', 'dlv.attempt', 'dlv.status', 'whk.restart', 'whk.runtime', 'whk.drop']);
 const FINISHED: ReadonlySet<DeliveryStatus> = new Set(['succeeded', 'failed', 'skipped']);
 
-export function emptyRuntime(): WebhookRuntime {
-  return { failed: false, consecutiveFailures: 0, lastSuccessMs: null, hourly: {}, daily: {} };
+export function isFinished(status: DeliveryStatus): boolean {
+  return FINISHED.has(status);
 }
 
+/** Hears every delivery change once it is durable (not during replay at start). */
+export type DeliveryListener = (delivery: StoredDelivery) => void;
+export type RuntimeListener = (webhookId: string, runtime: WebhookRuntime, before: { failed: boolean }) => void;
+
 /**
- * Deliveries and webhook runtime state, rebuilt from the journal. Keeps every unfinished delivery
- * (pending, held) and the newest `keepFinished` finished ones per webhook.
+ * Deliveries and per-webhook runtime state (FAILED, consecutive failures, last success, stats),
+ * rebuilt from the journal. Keeps every unfinished delivery (pending, held) and the newest
+ * `keepFinished` finished ones per webhook. The FAILED state is derived while applying attempts,
+ * so it can never disagree with the attempts on disk.
  */
 export class DeliveryState implements JournalPart {
   private readonly byId = new Map<string, StoredDelivery>();
   /** Per webhook, in creation order. */
   private readonly byWebhook = new Map<string, StoredDelivery[]>();
   private readonly runtimes = new Map<string, WebhookRuntime>();
+  private readonly deliveryListeners = new Set<DeliveryListener>();
+  private readonly runtimeListeners = new Set<RuntimeListener>();
 
   constructor(private readonly keepFinished: number) {}
 
@@ -80,22 +78,42 @@ export class DeliveryState implements JournalPart {
     this.runtimes.clear();
   }
 
+  onDelivery(listener: DeliveryListener): () => void {
+    this.deliveryListeners.add(listener);
+    return () => this.deliveryListeners.delete(listener);
+  }
+
+  onRuntime(listener: RuntimeListener): () => void {
+    this.runtimeListeners.add(listener);
+    return () => this.runtimeListeners.delete(listener);
+  }
+
   apply(journalRecord: JournalRecord): void {
     const record = journalRecord as DeliveryRecord;
     switch (record.op) {
       case 'dlv.put':
         this.put(structuredClone(record.delivery));
         return;
-      case 'dlv.update': {
+      case 'dlv.attempt':
+        this.applyAttempt(record);
+        return;
+      case 'dlv.status': {
         const delivery = this.byId.get(record.id);
         if (!delivery) return;
-        Object.assign(delivery, record.changes);
-        if (record.attempt) delivery.attempts.push(record.attempt);
-        if (FINISHED.has(delivery.status)) this.trim(delivery.webhookId);
+        Object.assign(delivery, { status: record.status, nextAttemptTime: record.nextAttemptTime, note: record.note, updatedTime: record.time });
+        this.changed(delivery);
+        return;
+      }
+      case 'whk.restart': {
+        const runtime = this.runtimeFor(record.webhookId);
+        const before = { failed: runtime.failed };
+        runtime.failed = false;
+        runtime.consecutiveFailures = 0;
+        this.runtimeChanged(record.webhookId, runtime, before);
         return;
       }
       case 'whk.runtime':
-        this.runtimes.set(record.webhookId, record.runtime);
+        this.runtimes.set(record.webhookId, structuredClone(record.runtime));
         return;
       case 'whk.drop':
         for (const d of this.byWebhook.get(record.webhookId) ?? []) this.byId.delete(d.id);
@@ -121,15 +139,46 @@ export class DeliveryState implements JournalPart {
     return [...(this.byWebhook.get(webhookId) ?? [])].reverse();
   }
 
-  /** Pending and held deliveries of every webhook, oldest first per webhook. */
-  unfinished(): StoredDelivery[] {
+  /** Pending and held deliveries of one webhook (or all), oldest first. */
+  unfinished(webhookId?: string): StoredDelivery[] {
+    const lists = webhookId === undefined ? [...this.byWebhook.values()] : [this.byWebhook.get(webhookId) ?? []];
     const out: StoredDelivery[] = [];
-    for (const list of this.byWebhook.values()) for (const d of list) if (!FINISHED.has(d.status)) out.push(d);
+    for (const list of lists) for (const d of list) if (!FINISHED.has(d.status)) out.push(d);
     return out;
   }
 
   runtimeOf(webhookId: string): WebhookRuntime {
     return this.runtimes.get(webhookId) ?? emptyRuntime();
+  }
+
+  private applyAttempt(record: Extract<DeliveryRecord, { op: 'dlv.attempt' }>): void {
+    const delivery = this.byId.get(record.id);
+    if (!delivery) return;
+    delivery.attempts.push(record.attempt);
+    Object.assign(delivery, { status: record.status, nextAttemptTime: record.nextAttemptTime, note: record.note, updatedTime: record.attempt.time });
+    const runtime = this.runtimeFor(delivery.webhookId);
+    const before = { failed: runtime.failed };
+    const timeMs = Date.parse(record.attempt.time);
+    countOutcome(runtime, record.attempt.ok, timeMs);
+    if (record.attempt.ok) {
+      runtime.consecutiveFailures = 0;
+      runtime.lastSuccessMs = Math.max(runtime.lastSuccessMs ?? 0, timeMs);
+    } else {
+      runtime.consecutiveFailures += 1;
+      if (runtime.consecutiveFailures >= FAILURE_THRESHOLD) runtime.failed = true;
+    }
+    this.changed(delivery);
+    this.runtimeChanged(delivery.webhookId, runtime, before);
+    if (FINISHED.has(delivery.status)) this.trim(delivery.webhookId);
+  }
+
+  private runtimeFor(webhookId: string): WebhookRuntime {
+    let runtime = this.runtimes.get(webhookId);
+    if (!runtime) {
+      runtime = emptyRuntime();
+      this.runtimes.set(webhookId, runtime);
+    }
+    return runtime;
   }
 
   private put(delivery: StoredDelivery): void {
@@ -141,7 +190,16 @@ export class DeliveryState implements JournalPart {
       this.byWebhook.set(delivery.webhookId, list);
     }
     list.push(delivery);
+    this.changed(delivery);
     if (FINISHED.has(delivery.status)) this.trim(delivery.webhookId);
+  }
+
+  private changed(delivery: StoredDelivery): void {
+    for (const listener of this.deliveryListeners) listener(delivery);
+  }
+
+  private runtimeChanged(webhookId: string, runtime: WebhookRuntime, before: { failed: boolean }): void {
+    for (const listener of this.runtimeListeners) listener(webhookId, runtime, before);
   }
 
   /** Drops the oldest finished deliveries beyond the cap; unfinished ones always stay. */

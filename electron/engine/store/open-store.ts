@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_RETENTION } from '../../../shared/schemas/connector';
+import { DeliveryState } from './delivery-state';
 import { EventRepository } from './event-repository';
 import { Journal } from './journal';
 import { WorkspaceDb } from './workspace-db';
@@ -12,7 +13,11 @@ export interface StoreOptions {
   log: (line: string) => void;
   /** Journal compaction threshold (tests lower it). */
   compactSlack?: number;
+  /** Finished deliveries kept per webhook (the contract asks for at least 100). */
+  keepFinishedDeliveries?: number;
 }
+
+export const KEEP_FINISHED_DELIVERIES = 200;
 
 /**
  * The data dir's layout:
@@ -25,6 +30,8 @@ export interface Store {
   workspace: WorkspaceDb;
   journal: Journal;
   events: EventRepository;
+  /** Deliveries and per-webhook runtime state, in the same journal as events. */
+  deliveries: DeliveryState;
   close(): Promise<void>;
 }
 
@@ -45,11 +52,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     ...(options.compactSlack === undefined ? {} : { compactSlack: options.compactSlack }),
   });
   const events = new EventRepository(journal, retentionOf);
+  const deliveries = new DeliveryState(options.keepFinishedDeliveries ?? KEEP_FINISHED_DELIVERIES);
+  journal.register(deliveries);
   await journal.open();
   return {
     workspace,
     journal,
     events,
+    deliveries,
     async close() {
       await journal.close();
       await workspace.idle();

@@ -1,4 +1,5 @@
 import type { ConnectorResponse } from '../../../shared/schemas/connector';
+import type { WebhookConfig } from '../../../shared/schemas/webhook';
 
 /** A connector as stored: the public fields less derived ones, plus the key's hash and lookup ids. */
 export interface StoredConnector {
@@ -25,8 +26,11 @@ export interface StoredConnector {
 export interface WorkspaceData {
   schemaVersion: number;
   connectors: StoredConnector[];
-  webhooks: unknown[];
+  webhooks: StoredWebhookConfig[];
 }
+
+/** A webhook as stored: its configuration in clear (secrets included; the file is owner-only) and its times. Runtime state lives in the journal. */
+export type StoredWebhookConfig = WebhookConfig & { id: string; createdTime: string; updatedTime: string };
 
 export const CURRENT_SCHEMA_VERSION = 1;
 

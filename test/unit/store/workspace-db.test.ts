@@ -2,9 +2,12 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreCorruptError, StoreTooNewError } from '../../../electron/engine/store/store-errors';
-import { CURRENT_SCHEMA_VERSION } from '../../../electron/engine/store/workspace-data';
+import { CURRENT_SCHEMA_VERSION, type StoredWebhookConfig } from '../../../electron/engine/store/workspace-data';
 import { WorkspaceDb } from '../../../electron/engine/store/workspace-db';
 import { tempDir } from '../../helpers/temp-dir';
+
+/** The store treats webhooks as opaque records: a stand-in object is enough here. */
+const fakeWebhook = (value: object): StoredWebhookConfig => value as unknown as StoredWebhookConfig;
 
 describe('WorkspaceDb', () => {
   let dir: { path: string; remove: () => Promise<void> };
@@ -21,7 +24,7 @@ describe('WorkspaceDb', () => {
 
   it('creates a versioned file, owner-only, and keeps committed changes across reopen', async () => {
     const db = await open();
-    db.data.webhooks.push({ id: 'whk_1' });
+    db.data.webhooks.push(fakeWebhook({ id: 'whk_1' }));
     await db.commit();
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     const again = await open();
@@ -31,7 +34,7 @@ describe('WorkspaceDb', () => {
 
   it('leaves no temp files behind after many concurrent commits', async () => {
     const db = await open();
-    await Promise.all(Array.from({ length: 50 }, (_, i) => (db.data.webhooks.push({ i }), db.commit())));
+    await Promise.all(Array.from({ length: 50 }, (_, i) => (db.data.webhooks.push(fakeWebhook({ i })), db.commit())));
     expect((await readdir(dir.path)).sort()).toEqual(['workspace.json']);
     expect(JSON.parse(await readFile(file, 'utf8')).webhooks).toHaveLength(50);
   });

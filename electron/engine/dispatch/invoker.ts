@@ -1,0 +1,113 @@
+import type { DispatchEvent } from '../../../shared/events/dispatch-event';
+import { buildOutboundRequest } from '../../../shared/outbound/build-request';
+import type { Invocation, InvocationRequest } from '../../../shared/schemas/delivery';
+import { isSensitiveHeader, maskSecret } from '../../../shared/schemas/webhook-mask';
+import { HOOKDESK_SIGNATURE_HEADER } from '../../../shared/signing/hookdesk-signature';
+import { allValidatorsPassed, runValidators } from '../../../shared/validators/run-validators';
+import type { Clock } from '../clock';
+import type { StoredWebhookConfig } from '../store/workspace-data';
+import { RESPONSE_BODY_CAP, type HttpSender, type SendResult } from './http-sender';
+import type { OAuth2TokenCache } from './oauth2-token-cache';
+
+/** Request bodies kept in delivery records and answers are cut here (the cut is marked). */
+export const RECORDED_BODY_CAP = RESPONSE_BODY_CAP;
+const CUT_MARK = '\n… (cut: the rest was sent but is not kept)';
+
+/** Signature headers are derived from the body, not credentials: kept so a record can be checked. */
+const SIGNATURE_HEADERS = new Set([HOOKDESK_SIGNATURE_HEADER.toLowerCase(), 'webhook-signature', 'webhook-id', 'webhook-timestamp']);
+
+/**
+ * Sends one webhook request for one event and says what happened, as an invocation whose request
+ * has credentials masked and bodies capped: exactly what delivery records and the UI may hold.
+ * OAuth2 tokens come from the cache; a 401 drops the token and the request is sent once more with
+ * a fresh one. Never throws.
+ */
+export class Invoker {
+  constructor(
+    private readonly sender: HttpSender,
+    private readonly tokens: OAuth2TokenCache,
+    private readonly clock: Clock,
+    private readonly apiBaseUrl: () => string,
+  ) {}
+
+  async invoke(webhook: StoredWebhookConfig, event: DispatchEvent): Promise<Invocation> {
+    const timeoutMs = webhook.timeoutSeconds * 1000;
+    let result = await this.sendOnce(webhook, event, timeoutMs, false);
+    if (webhook.auth.type === 'oauth2' && result.sent?.response?.status === 401) {
+      this.tokens.invalidate(webhook.auth);
+      result = await this.sendOnce(webhook, event, timeoutMs, true);
+    }
+    return result.invocation;
+  }
+
+  private async sendOnce(
+    webhook: StoredWebhookConfig,
+    event: DispatchEvent,
+    timeoutMs: number,
+    retriedAfter401: boolean,
+  ): Promise<{ invocation: Invocation; sent: SendResult | null }> {
+    let accessToken: string | null = null;
+    let tokenError: string | null = null;
+    if (webhook.auth.type === 'oauth2') {
+      try {
+        accessToken = await this.tokens.token(webhook.auth, timeoutMs);
+      } catch (error) {
+        tokenError = error instanceof Error ? error.message : String(error);
+      }
+    }
+    const built = buildOutboundRequest({
+      webhook,
+      event,
+      apiBaseUrl: this.apiBaseUrl(),
+      oauthAccessToken: accessToken,
+      timestampSeconds: Math.floor(this.clock.now() / 1000),
+    });
+    const recorded = recordedRequest(built.request, webhook);
+    if (!built.ok) {
+      const where = built.error.source === 'template' ? 'The body template does not parse' : 'The rendered body is not valid JSON';
+      const error = `${where}: ${built.error.message} (line ${built.error.line}, column ${built.error.column}). Nothing was sent: fix the template.`;
+      return { invocation: { ok: false, request: recorded, response: null, error, durationMs: 0, validators: [], bodyError: built.error }, sent: null };
+    }
+    if (tokenError !== null) {
+      return { invocation: { ok: false, request: recorded, response: null, error: tokenError, durationMs: 0, validators: [], bodyError: null }, sent: null };
+    }
+    const sent = await this.sender.send(
+      { method: webhook.method, url: webhook.url, headers: built.request.headers, body: built.bodyBytes },
+      timeoutMs,
+    );
+    const response = sent.response ? { status: sent.response.status, headers: sent.response.headers, body: capText(sent.response.body, sent.response.truncated) } : null;
+    const validators = runValidators(webhook.validators, sent.response ? sent.response.body : null);
+    const statusOk = response !== null && response.status >= 200 && response.status < 300;
+    const ok = statusOk && allValidatorsPassed(validators);
+    let error = sent.error;
+    if (error === null && !statusOk && response) error = `The target answered HTTP ${response.status}; only 2xx counts as delivered.`;
+    if (error === null && !ok) error = 'A response validator failed: the answer did not hold the expected values.';
+    if (error !== null && retriedAfter401 && response?.status === 401) error = `${error} A fresh OAuth2 token was fetched and still refused: check the client's rights.`;
+    return { invocation: { ok, request: recorded, response, error, durationMs: sent.durationMs, validators, bodyError: null }, sent };
+  }
+}
+
+/** The request as records keep it: credential headers masked, the body capped. */
+export function recordedRequest(request: InvocationRequest, webhook: Pick<StoredWebhookConfig, 'auth'>): InvocationRequest {
+  const apiKeyHeader = webhook.auth.type === 'apiKey' ? webhook.auth.header.toLowerCase() : null;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    const lower = name.toLowerCase();
+    const secret = !SIGNATURE_HEADERS.has(lower) && (lower === apiKeyHeader || isSensitiveHeader(name));
+    headers[name] = secret ? maskCredential(value) : value;
+  }
+  const body = request.body === null ? null : capText(request.body, false);
+  return { method: request.method, url: request.url, headers, body };
+}
+
+/** `Basic ••••`, `Bearer ••••abcd`: the scheme stays readable, the credential does not. */
+function maskCredential(value: string): string {
+  const scheme = /^(Basic|Bearer)\s+(.*)$/i.exec(value);
+  if (scheme?.[1] !== undefined && scheme[2] !== undefined) return `${scheme[1]} ${maskSecret(scheme[2])}`;
+  return maskSecret(value);
+}
+
+function capText(text: string, alreadyCut: boolean): string {
+  if (!alreadyCut && text.length <= RECORDED_BODY_CAP) return text;
+  return `${text.slice(0, RECORDED_BODY_CAP)}${CUT_MARK}`;
+}

@@ -1,0 +1,113 @@
+import { toDispatchEvent, type DispatchEvent } from '../../../shared/events/dispatch-event';
+import { ErrorCode, HookdeskError } from '../../../shared/errors';
+import { mockEvent } from '../../../shared/mock-event';
+import { webhookTestRequestSchema, type Delivery, type Invocation } from '../../../shared/schemas/delivery';
+import type { Webhook } from '../../../shared/schemas/webhook';
+import { parseOrThrow } from '../../../shared/validation';
+import type { EngineContext } from '../engine-context';
+import type { DeliveryRecord, StoredDelivery } from '../store/delivery-state';
+import type { StoredWebhookConfig } from '../store/workspace-data';
+import type { DeliveryPlanner } from './delivery-planner';
+import { toDelivery } from './delivery-view';
+import type { Dispatcher } from './dispatcher';
+import type { Invoker } from './invoker';
+import { webhookRestartedEvent } from './system-events';
+import type { WebhookService } from './webhook-service';
+
+/** The type a test sends when none is given: the webhook's first exact event type, else this. */
+export const DEFAULT_TEST_TYPE = 'hookdesk.test';
+
+/** What a person does to a webhook besides editing it: test, restart, redeliver. */
+export class WebhookActions {
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly webhooks: WebhookService,
+    private readonly planner: DeliveryPlanner,
+    private readonly dispatcher: Dispatcher,
+    private readonly invoker: Invoker,
+  ) {}
+
+  /** Sends one request now and answers what happened, whatever the target said. Records nothing; the failure state does not move. */
+  async test(webhookId: string, input: unknown): Promise<Invocation> {
+    const webhook = this.webhooks.get(webhookId);
+    const { event } = parseOrThrow(webhookTestRequestSchema, input ?? {}, 'test request');
+    const now = new Date(this.ctx.clock.now()).toISOString();
+    let target: DispatchEvent;
+    if (event) {
+      const sample = event.entity !== undefined ? event.entity : this.latestOfType(event.type)?.body;
+      target = mockEvent({
+        type: event.type,
+        now,
+        ...(sample === undefined ? {} : { sample }),
+        ...(event.version === undefined ? {} : { version: event.version }),
+        ...(event.severity === undefined ? {} : { severity: event.severity }),
+      });
+    } else {
+      const type = defaultTestType(webhook);
+      target = this.latestOfType(type) ?? mockEvent({ type, now });
+    }
+    return this.invoker.invoke(webhook, target);
+  }
+
+  /** A sample of a type for previews and completion: the latest stored event of it, else a built-in mock. */
+  sample(type: string): DispatchEvent {
+    return this.latestOfType(type) ?? mockEvent({ type, now: new Date(this.ctx.clock.now()).toISOString() });
+  }
+
+  /** FAILED -> ACTIVE: failures to 0, then held deliveries sent, oldest first. */
+  async restart(webhookId: string): Promise<Webhook> {
+    const webhook = this.webhooks.get(webhookId);
+    const store = this.ctx.store;
+    const wasFailed = store.deliveries.runtimeOf(webhook.id).failed;
+    const nowMs = this.ctx.clock.now();
+    const time = new Date(nowMs).toISOString();
+    const held = store.deliveries.unfinished(webhook.id).filter((d) => d.status === 'held');
+    const records: DeliveryRecord[] = [
+      { op: 'whk.restart', webhookId: webhook.id },
+      ...held.map((d): DeliveryRecord => ({ op: 'dlv.status', id: d.id, status: 'pending', nextAttemptTime: time, note: null, time })),
+    ];
+    await store.journal.append(records);
+    if (wasFailed) await store.events.append([webhookRestartedEvent(webhook, held.length, nowMs)]);
+    return this.webhooks.view(webhook);
+  }
+
+  /** The same event once more, as a new delivery (held or skipped as the webhook's state says). */
+  async redeliver(deliveryId: string): Promise<Delivery> {
+    const original = this.getStored(deliveryId);
+    const webhook = this.webhooks.get(original.webhookId);
+    if (!this.ctx.store.events.get(original.eventId)) {
+      throw new HookdeskError(
+        409,
+        ErrorCode.conflict,
+        `The event ${original.eventId} is no longer stored (trimmed by retention or cleared), so it cannot be sent again.`,
+      );
+    }
+    const delivery = this.planner.newDelivery(webhook, { id: original.eventId, type: original.eventType }, 'manual', original.id, this.ctx.clock.now());
+    const put: DeliveryRecord = { op: 'dlv.put', delivery };
+    await this.ctx.store.journal.append([put]);
+    return toDelivery(this.ctx.store.deliveries.get(delivery.id) ?? delivery, false);
+  }
+
+  getStored(deliveryId: string): StoredDelivery {
+    const delivery = this.ctx.store.deliveries.get(deliveryId);
+    if (!delivery) {
+      throw new HookdeskError(404, ErrorCode.notFound, `No delivery has the id "${deliveryId}". Only the newest deliveries of each webhook are kept.`);
+    }
+    return delivery;
+  }
+
+  /** Tests and shutdown: are deliveries queued or in flight? */
+  get busy(): boolean {
+    return this.dispatcher.busy;
+  }
+
+  private latestOfType(type: string): DispatchEvent | undefined {
+    const [latest] = this.ctx.store.events.list({ type });
+    return latest ? toDispatchEvent(latest) : undefined;
+  }
+}
+
+function defaultTestType(webhook: StoredWebhookConfig): string {
+  if (webhook.events === 'all') return DEFAULT_TEST_TYPE;
+  return webhook.events.find((s) => !/[*?]/.test(s.type))?.type ?? DEFAULT_TEST_TYPE;
+}

@@ -1,0 +1,57 @@
+import type { DispatchEvent } from '../events/dispatch-event';
+import type { BodyError, InvocationRequest } from '../schemas/delivery';
+import type { WebhookConfig } from '../schemas/webhook';
+import { utf8 } from '../signing/bytes';
+import { buildEnvelope } from '../template/envelope';
+import { renderRequestBody } from '../template/render-request-body';
+import { authHeaders, hookdeskEventHeaders, mergeHeaders, signatureHeaders } from './outbound-headers';
+
+export const USER_AGENT = 'Hookdesk-Webhooks/1';
+
+export interface BuildRequestInput {
+  webhook: Pick<
+    WebhookConfig,
+    'url' | 'method' | 'contentType' | 'includeEntity' | 'bodyTemplate' | 'jsonPayloadEnabled' | 'auth' | 'headers' | 'secret' | 'signature'
+  > & { id: string; name: string };
+  event: DispatchEvent;
+  /** Base URL of the management API, for `entityUrl`. */
+  apiBaseUrl: string;
+  /** The OAuth2 access token the engine fetched (null: none, or not an OAuth2 webhook). */
+  oauthAccessToken?: string | null;
+  /** Unix seconds for the Standard Webhooks timestamp. */
+  timestampSeconds: number;
+}
+
+export type BuildRequestResult =
+  | { ok: true; request: InvocationRequest; bodyBytes: Uint8Array | null }
+  | { ok: false; error: BodyError; request: InvocationRequest };
+
+/**
+ * The exact request a webhook sends for an event: body (template or envelope), then headers in this
+ * order, later ones winning: custom headers, content type, user agent, auth, `X-Hookdesk-*`,
+ * signature over `utf8(body)`. Pure, so the editor's preview shows what the engine will send.
+ */
+export function buildOutboundRequest(input: BuildRequestInput): BuildRequestResult {
+  const { webhook, event, apiBaseUrl } = input;
+  const rendered = renderRequestBody({ webhook, event, apiBaseUrl });
+  const envelope = buildEnvelope({ webhook, event, apiBaseUrl });
+  const base = mergeHeaders(
+    webhook.headers,
+    rendered.ok && rendered.contentType ? { 'Content-Type': rendered.contentType } : {},
+    { 'User-Agent': USER_AGENT },
+    authHeaders(webhook.auth, input.oauthAccessToken ?? null),
+    hookdeskEventHeaders(envelope),
+  );
+  if (!rendered.ok) {
+    return { ok: false, error: rendered.error, request: { method: webhook.method, url: webhook.url, headers: base, body: rendered.body } };
+  }
+  const bodyBytes = rendered.body === null ? null : utf8(rendered.body);
+  const signed = signatureHeaders({
+    signature: webhook.signature,
+    secret: webhook.secret,
+    body: bodyBytes ?? new Uint8Array(0),
+    messageId: event.id,
+    timestampSeconds: input.timestampSeconds,
+  });
+  return { ok: true, request: { method: webhook.method, url: webhook.url, headers: mergeHeaders(base, signed), body: rendered.body }, bodyBytes };
+}
