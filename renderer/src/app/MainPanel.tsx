@@ -2,6 +2,7 @@ import { EventsPanel } from '../features/events/EventsPanel';
 import { ConnectorsPanel } from '../features/connectors/ConnectorsPanel';
 import { ConnectorPage } from '../features/connectors/ConnectorPage';
 import { WebhooksPanel } from '../features/webhooks/WebhooksPanel';
+import { WebhookPage } from '../features/webhooks/WebhookPage';
 import { useTabsStore } from '../stores/tabs-store';
 import { WelcomePanel } from './WelcomePanel';
 
@@ -16,6 +17,7 @@ export function MainPanel() {
       {tab?.kind === 'connectors' && <ConnectorsPanel />}
       {tab?.kind === 'webhooks' && <WebhooksPanel />}
       {tab?.kind === 'connector' && tab.connectorId && <ConnectorPage key={tab.connectorId} connectorId={tab.connectorId} />}
+      {tab?.kind === 'webhook' && tab.webhookId && <WebhookPage key={tab.webhookId} webhookId={tab.webhookId} />}
     </main>
   );
 }

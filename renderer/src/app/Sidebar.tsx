@@ -1,6 +1,7 @@
 import { useTabsStore, type TabKind } from '../stores/tabs-store';
 import { useEventsStore } from '../stores/events-store';
 import { ConnectorsNav } from '../features/connectors/ConnectorsNav';
+import { WebhooksNav } from '../features/webhooks/WebhooksNav';
 
 const SECTIONS: { kind: TabKind; title: string; hint: string }[] = [
   { kind: 'connectors', title: 'Connectors', hint: 'Receive pushed events' },
@@ -29,6 +30,7 @@ export function Sidebar() {
               <small className="muted">{section.hint}</small>
             </button>
             {section.kind === 'connectors' && <ConnectorsNav />}
+            {section.kind === 'webhooks' && <WebhooksNav />}
           </li>
         ))}
       </ul>

@@ -3,6 +3,8 @@ import { useConnectionStore } from '../stores/connection-store';
 import { useConnectorsStore } from '../stores/connectors-store';
 import { useEventsStore } from '../stores/events-store';
 import { ConnectorDialogs } from '../features/connectors/ConnectorDialogs';
+import { WebhookDialogs } from '../features/webhooks/WebhookDialogs';
+import { useWebhooksStore } from '../stores/webhooks-store';
 import { MainPanel } from './MainPanel';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
@@ -13,11 +15,13 @@ export function Workspace() {
   const connect = useConnectionStore((s) => s.connect);
   const loadEvents = useEventsStore((s) => s.load);
   const loadConnectors = useConnectorsStore((s) => s.load);
+  const loadWebhooks = useWebhooksStore((s) => s.load);
   useEffect(() => {
     connect();
     void loadEvents();
     void loadConnectors();
-  }, [connect, loadEvents, loadConnectors]);
+    void loadWebhooks();
+  }, [connect, loadEvents, loadConnectors, loadWebhooks]);
   return (
     <div className="workspace">
       <Sidebar />
@@ -27,6 +31,7 @@ export function Workspace() {
       </div>
       <StatusBar />
       <ConnectorDialogs />
+      <WebhookDialogs />
     </div>
   );
 }

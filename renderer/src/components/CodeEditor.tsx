@@ -1,26 +1,73 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import '../monaco/setup';
+
+type MonacoApi = Parameters<OnMount>[1];
+type EditorInstance = Parameters<OnMount>[0];
+type TextModel = NonNullable<ReturnType<EditorInstance['getModel']>>;
+type Position = NonNullable<ReturnType<EditorInstance['getPosition']>>;
+
+/** A problem to underline (1-based line and column). */
+export interface EditorMarker {
+  line: number;
+  column: number;
+  message: string;
+}
 
 export interface CodeEditorProps {
   /** Accessible name of the editor's text area. */
   label: string;
   value: string;
-  language?: 'json' | 'plaintext' | 'html' | 'xml';
+  language?: 'json' | 'plaintext' | 'html' | 'xml' | 'handlebars';
   readOnly?: boolean;
   height?: number | string;
   onChange?: (value: string) => void;
   /** Ctrl/Cmd+Enter inside the editor. */
   onSubmit?: () => void;
+  /** Field paths offered after `{{` (this editor's model only). */
+  completions?: readonly string[];
+  /** Problems underlined in the text (e.g. a template error's line and column). */
+  markers?: readonly EditorMarker[];
 }
 
 /** The one place Monaco is used: a JSON (or text) editor, read-only or editable. */
-export function CodeEditor({ label, value, language = 'json', readOnly = false, height = 240, onChange, onSubmit }: CodeEditorProps) {
+export function CodeEditor({ label, value, language = 'json', readOnly = false, height = 240, onChange, onSubmit, completions, markers }: CodeEditorProps) {
   const submitRef = useRef(onSubmit);
   submitRef.current = onSubmit;
+  const completionsRef = useRef(completions);
+  completionsRef.current = completions;
+  const wantsCompletions = completions !== undefined;
+  const monacoRef = useRef<MonacoApi | null>(null);
+  const editorRef = useRef<EditorInstance | null>(null);
+  const disposeRef = useRef<(() => void) | null>(null);
+
   const onMount: OnMount = (editor, monaco) => {
+    monacoRef.current = monaco;
+    editorRef.current = editor;
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => submitRef.current?.());
+    if (wantsCompletions) disposeRef.current = registerTemplateCompletions(monaco, editor, () => completionsRef.current ?? []);
+    applyMarkers();
   };
+
+  useEffect(() => () => disposeRef.current?.(), []);
+
+  const applyMarkers = (): void => {
+    const monaco = monacoRef.current;
+    const model = editorRef.current?.getModel();
+    if (!monaco || !model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      'hookdesk',
+      (markers ?? []).map((m) => {
+        const line = Math.min(Math.max(1, m.line), model.getLineCount());
+        const column = Math.max(1, m.column);
+        return { startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: column + 1, message: m.message, severity: monaco.MarkerSeverity.Error };
+      }),
+    );
+  };
+  const markersKey = JSON.stringify(markers ?? []);
+  useEffect(applyMarkers, [markersKey, value]);
+
   return (
     <div className="code-editor" role="group" aria-label={label} style={{ height }}>
       <Editor
@@ -41,8 +88,49 @@ export function CodeEditor({ label, value, language = 'json', readOnly = false, 
           automaticLayout: true,
           tabSize: 2,
           renderLineHighlight: readOnly ? 'none' : 'line',
+          ...(wantsCompletions ? { wordBasedSuggestions: 'off' as const, suggestOnTriggerCharacters: true } : {}),
         }}
       />
     </div>
   );
+}
+
+/**
+ * Offers `paths` after `{{` (also `{{#`, `{{^`, `{{/`, `{{&`, `{{{`) in one editor's model only:
+ * Monaco registers providers per language, so the provider answers nothing for other models.
+ * Closes the tag unless `}}` already follows. Answers the function that removes the provider.
+ */
+export function registerTemplateCompletions(monaco: MonacoApi, editor: EditorInstance, paths: () => readonly string[]): () => void {
+  const modelUri = editor.getModel()?.uri.toString();
+  const language = editor.getModel()?.getLanguageId() ?? 'plaintext';
+  const provider = monaco.languages.registerCompletionItemProvider(language, {
+    triggerCharacters: ['{', '.'],
+    provideCompletionItems(model: TextModel, position: Position) {
+      if (model.uri.toString() !== modelUri) return { suggestions: [] };
+      const line = model.getLineContent(position.lineNumber);
+      const before = line.slice(0, position.column - 1);
+      const open = /\{\{\{?[#^/&]?\s*([\w.$-]*)$/.exec(before);
+      if (!open) return { suggestions: [] };
+      const typed = open[1] ?? '';
+      const after = line.slice(position.column - 1);
+      const closing = /^\s*\}\}/.test(after) ? '' : after.startsWith('}') ? '}' : '}}';
+      const range = {
+        startLineNumber: position.lineNumber,
+        endLineNumber: position.lineNumber,
+        startColumn: position.column - typed.length,
+        endColumn: position.column,
+      };
+      return {
+        suggestions: paths().map((path, index) => ({
+          label: path,
+          kind: monaco.languages.CompletionItemKind.Field,
+          insertText: `${path}${closing}`,
+          filterText: path,
+          sortText: String(index).padStart(4, '0'),
+          range,
+        })),
+      };
+    },
+  });
+  return () => provider.dispose();
 }

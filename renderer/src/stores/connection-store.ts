@@ -3,6 +3,7 @@ import type { StreamSubscription } from '../../../shared/api/client';
 import { api } from '../api/client';
 import { useConnectorsStore } from './connectors-store';
 import { useEventsStore } from './events-store';
+import { useWebhooksStore } from './webhooks-store';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -67,3 +68,5 @@ export const useConnectionStore = create<ConnectionState>((set) => ({
 onStreamEvent('event.received', (data) => useEventsStore.getState().received(data));
 onStreamEvent('connector.updated', (data) => useConnectorsStore.getState().received(data));
 onStreamOpen(() => void useConnectorsStore.getState().load());
+onStreamEvent('webhook.updated', (data) => useWebhooksStore.getState().received(data));
+onStreamOpen(() => void useWebhooksStore.getState().load());

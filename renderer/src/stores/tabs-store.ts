@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type TabKind = 'welcome' | 'events' | 'connectors' | 'webhooks' | 'connector';
+export type TabKind = 'welcome' | 'events' | 'connectors' | 'webhooks' | 'connector' | 'webhook';
 
 export interface Tab {
   id: string;
@@ -8,11 +8,18 @@ export interface Tab {
   title: string;
   /** For `connector` tabs: which connector the page shows. */
   connectorId?: string;
+  /** For `webhook` tabs: which webhook the page shows. */
+  webhookId?: string;
 }
 
 /** The tab of one connector's page. */
 export function connectorTab(connector: { id: string; name: string }): Tab {
   return { id: `connector:${connector.id}`, kind: 'connector', title: connector.name, connectorId: connector.id };
+}
+
+/** The tab of one webhook's page. */
+export function webhookTab(webhook: { id: string; name: string }): Tab {
+  return { id: `webhook:${webhook.id}`, kind: 'webhook', title: webhook.name, webhookId: webhook.id };
 }
 
 interface TabsState {

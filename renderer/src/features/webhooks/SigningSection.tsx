@@ -1,0 +1,60 @@
+import { SIGNATURE_KINDS } from '../../../../shared/schemas/webhook';
+import { generateWebhookSecret } from '../../../../shared/signing/secret';
+import { Field } from '../../components/Field';
+import type { DraftApi } from './use-webhook-draft';
+
+const SIGNATURE_LABELS: Record<(typeof SIGNATURE_KINDS)[number], string> = {
+  'hmac-sha1': 'HMAC-SHA1 (X-Hookdesk-Signature)',
+  'standard-webhooks': 'Standard Webhooks (webhook-signature)',
+};
+
+/** The signing secret (write-only: typed or generated, never read back) and the signature scheme. */
+export function SigningSection({ d, storedSecret }: { d: DraftApi; storedSecret: string | null }) {
+  const { draft, errors, change } = d;
+  const { value, remove } = draft.secret;
+  const hint = remove
+    ? 'The secret will be removed when you save: requests go out unsigned.'
+    : storedSecret
+      ? `A secret is stored (${storedSecret}). Leave this empty to keep it; type or generate one to replace it.`
+      : 'No secret: requests go out unsigned. Type or generate one to sign them.';
+  return (
+    <fieldset>
+      <legend>Signing</legend>
+      <Field label="Signature" error={errors.signature}>
+        <select value={draft.signature} onChange={(e) => change('signature', e.target.value as (typeof SIGNATURE_KINDS)[number])}>
+          {SIGNATURE_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {SIGNATURE_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="New secret" error={errors.secret} hint={hint}>
+        <input
+          value={value}
+          placeholder={storedSecret && !remove ? storedSecret : 'whsec_…'}
+          onChange={(e) => change('secret', { value: e.target.value, remove: false })}
+          autoComplete="off"
+          spellCheck={false}
+          className="mono"
+        />
+      </Field>
+      <div className="actions">
+        <button type="button" onClick={() => change('secret', { value: generateWebhookSecret(), remove: false })}>
+          Generate secret
+        </button>
+        {storedSecret && !remove && (
+          <button type="button" onClick={() => change('secret', { value: '', remove: true })}>
+            Remove secret
+          </button>
+        )}
+        {(value !== '' || remove) && (
+          <button type="button" onClick={() => change('secret', { value: '', remove: false })}>
+            Keep the stored secret
+          </button>
+        )}
+      </div>
+      {value !== '' && <p className="muted small">Copy this secret into your receiver now: it is shown only until you save.</p>}
+    </fieldset>
+  );
+}

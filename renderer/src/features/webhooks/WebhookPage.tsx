@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { WebhookTestRequest } from '../../../../shared/schemas/delivery';
+import { api } from '../../api/client';
+import { useWebhook, useWebhooksStore } from '../../stores/webhooks-store';
+import { DeliveriesList } from './DeliveriesList';
+import { InvocationInspector, type Inspected } from './InvocationInspector';
+import { DEFAULT_SAMPLE_TYPE, useSampleEvent } from './use-sample-event';
+import { useEventTypes } from './use-event-types';
+import { useWebhookDeliveries } from './use-webhook-deliveries';
+import { useWebhookDraft } from './use-webhook-draft';
+import { WebhookEditor } from './WebhookEditor';
+import { WebhookHeader } from './WebhookHeader';
+import { WebhookStatsChart } from './WebhookStatsChart';
+import type { Webhook } from '../../../../shared/schemas/webhook';
+
+/** One webhook's page (a tab). */
+export function WebhookPage({ webhookId }: { webhookId: string }) {
+  const webhook = useWebhook(webhookId);
+  const loaded = useWebhooksStore((s) => s.loaded);
+  if (!webhook) return <p className="panel muted">{loaded ? 'This webhook no longer exists.' : 'Loading webhook…'}</p>;
+  return <WebhookWorkbench webhook={webhook} />;
+}
+
+/** Header, editor, chart, deliveries and the invocation inspector; Ctrl/Cmd+Enter anywhere sends a test. */
+function WebhookWorkbench({ webhook }: { webhook: Webhook }) {
+  const titleId = useId();
+  const d = useWebhookDraft(webhook);
+  const eventTypes = useEventTypes();
+  const { deliveries, loaded, error, changes } = useWebhookDeliveries(webhook.id);
+  const [inspected, setInspected] = useState<Inspected | null>(null);
+  const [testing, setTesting] = useState(false);
+  const [testMessage, setTestMessage] = useState<string | null>(null);
+  const inspectorRef = useRef<HTMLDivElement>(null);
+
+  const firstType = d.draft.events.all ? '' : (d.draft.events.rows[0]?.type ?? '');
+  const [chosenType, setChosenType] = useState<string | null>(null);
+  const sampleType = chosenType ?? (firstType.trim() || DEFAULT_SAMPLE_TYPE);
+  const sampleEvent = useSampleEvent(sampleType);
+  const sample = { type: sampleType, ...sampleEvent, setType: setChosenType };
+
+  const testingRef = useRef(false);
+  const stateRef = useRef({ d, sampleEvent: sampleEvent.event });
+  stateRef.current = { d, sampleEvent: sampleEvent.event };
+  const sendTest = useCallback(async (): Promise<void> => {
+    if (testingRef.current) return;
+    testingRef.current = true;
+    setTesting(true);
+    setTestMessage(null);
+    try {
+      const { d: draft, sampleEvent: event } = stateRef.current;
+      if (draft.dirty) {
+        setTestMessage('Saving your changes first…');
+        if (!(await draft.save())) {
+          setTestMessage('The test was not sent: fix the settings marked below, then try again.');
+          return;
+        }
+      }
+      const input: WebhookTestRequest = event
+        ? { event: { type: event.type, ...(event.version ? { version: event.version } : {}), ...(event.severity ? { severity: event.severity } : {}), entity: event.body } }
+        : {};
+      const invocation = await api.testWebhook(webhook.id, input);
+      setInspected({ kind: 'test', invocation, sentAt: new Date().toISOString() });
+      setTestMessage(`Test sent: ${invocation.response ? `HTTP ${invocation.response.status}` : 'no response'}${invocation.ok ? '' : ' (failed)'}.`);
+    } catch (err) {
+      setTestMessage(`The test could not be sent: ${(err as Error).message}`);
+    } finally {
+      testingRef.current = false;
+      setTesting(false);
+    }
+  }, [webhook.id]);
+
+  useEffect(() => {
+    if (inspected) inspectorRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [inspected]);
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    void sendTest();
+  };
+
+  const openDelivery = (deliveryId: string): void => setInspected({ kind: 'delivery', deliveryId });
+  const inspectedDelivery = inspected?.kind === 'delivery' ? deliveries.find((x) => x.id === inspected.deliveryId) : undefined;
+  const deliveryVersion = inspectedDelivery ? `${inspectedDelivery.status}:${inspectedDelivery.attempt}:${inspectedDelivery.updatedTime ?? ''}` : '';
+
+  return (
+    <section className="panel webhook-page" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+      <WebhookHeader webhook={webhook} titleId={titleId} testing={testing} onSendTest={() => void sendTest()} />
+      <p role="status" className="muted small">
+        {testMessage}
+      </p>
+      <div className="webhook-columns">
+        <div className="webhook-left">
+          <WebhookEditor d={d} webhook={webhook} eventTypes={eventTypes} sample={sample} onSendTest={() => void sendTest()} />
+        </div>
+        <div className="webhook-right">
+          <div ref={inspectorRef}>
+            {inspected && (
+              <InvocationInspector inspected={inspected} deliveryVersion={deliveryVersion} onOpenDelivery={openDelivery} onClose={() => setInspected(null)} />
+            )}
+          </div>
+          <WebhookStatsChart webhookId={webhook.id} changes={changes} />
+          <DeliveriesList
+            deliveries={deliveries}
+            loaded={loaded}
+            error={error}
+            selectedId={inspected?.kind === 'delivery' ? inspected.deliveryId : null}
+            onOpen={openDelivery}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}
