@@ -130,6 +130,20 @@ describe('payload: templates, content types, filters; and the test button', () =
     expect(body.entityUrl).toBe(`${t.url}/api/v1/connectors/${connector.id}`);
   });
 
+  it('gives up on a receiver that does not answer within the timeout, and says so', async () => {
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    receiver.handler = async () => {
+      await answered;
+      return { body: { late: true } };
+    };
+    const webhook = await t.client.createWebhook({ name: 'Slow', url: `${receiver.url}/slow`, timeoutSeconds: 1 });
+    const invocation = await t.client.testWebhook(webhook.id);
+    release();
+    expect(invocation).toMatchObject({ ok: false, response: null });
+    expect(invocation.error).toMatch(/within 1 s .*timeoutSeconds/);
+  });
+
   it('lists event types and gives a sample of each for completion', async () => {
     const { items } = await t.client.eventTypes();
     expect(items.map((i) => i.type)).toEqual(expect.arrayContaining(['orders.create', 'connector.status_changed', 'webhook.failed']));
