@@ -48,8 +48,9 @@ export function createDispatchModule(ctx: EngineContext, ingest: IngestModule): 
     const stored = webhooks.find(id);
     if (stored) ctx.hub.broadcast('webhook.updated', webhooks.view(stored));
   });
-  const raise = (what: string, append: Promise<void>): void => {
-    append.catch((error: unknown) => ctx.log(`Could not store the ${what} event: ${error instanceof Error ? error.message : String(error)}`));
+  /** Background writes: a failure is logged (the journal stays consistent; the write is simply missing). */
+  const background = (what: string, write: Promise<void>): void => {
+    write.catch((error: unknown) => ctx.log(`Could not store ${what}: ${error instanceof Error ? error.message : String(error)}`));
   };
 
   webhooks.setHooks({
@@ -61,7 +62,7 @@ export function createDispatchModule(ctx: EngineContext, ingest: IngestModule): 
       announcer.forget(last.id);
       ctx.hub.broadcast('webhook.updated', { ...last, deleted: true });
       const drop: DeliveryRecord = { op: 'whk.drop', webhookId: last.id };
-      void store.journal.append([drop]).catch((error: unknown) => ctx.log(`Could not drop deliveries of ${last.id}: ${String(error)}`));
+      background(`the removal of ${last.id}'s deliveries`, store.journal.append([drop]));
     },
   });
   store.events.addAppendHook((events) => planner.recordsFor(events, ctx.clock.now()));
@@ -85,17 +86,17 @@ export function createDispatchModule(ctx: EngineContext, ingest: IngestModule): 
           announcer.now(webhookId);
           const webhook = webhooks.find(webhookId);
           if (!webhook) return;
-          raise('held-deliveries', dispatcher.holdPending(webhookId));
+          background(`the held deliveries of ${webhookId}`, dispatcher.holdPending(webhookId));
           const last = store.deliveries.ofWebhook(webhookId).find((d) => d.attempts.at(-1)?.ok === false);
-          raise('webhook.failed', store.events.append([webhookFailedEvent(webhook, runtime.consecutiveFailures, runtime.lastSuccessMs, last, ctx.clock.now())]));
+          background('the webhook.failed event', store.events.append([webhookFailedEvent(webhook, runtime.consecutiveFailures, runtime.lastSuccessMs, last, ctx.clock.now())]));
         }),
         ingest.onStatusChanged((connector, previous) => {
-          raise('connector.status_changed', store.events.append([connectorStatusChangedEvent(connector, previous, ctx.clock.now())]));
+          background('the connector.status_changed event', store.events.append([connectorStatusChangedEvent(connector, previous, ctx.clock.now())]));
         }),
       );
       // A crash between "went FAILED" and "held its pending deliveries" leaves pending ones behind.
       for (const webhook of webhooks.all()) {
-        if (store.deliveries.runtimeOf(webhook.id).failed) raise('held-deliveries', dispatcher.holdPending(webhook.id));
+        if (store.deliveries.runtimeOf(webhook.id).failed) background(`the held deliveries of ${webhook.id}`, dispatcher.holdPending(webhook.id));
       }
       dispatcher.resume();
     },

@@ -94,7 +94,7 @@ export class Dispatcher {
     await this.deps.journal.append(records);
   }
 
-  /** Resolves when nothing is in flight (tests and shutdown). */
+  /** Are deliveries queued or in flight right now? */
   get busy(): boolean {
     return this.inFlight.size > 0 || this.queued.size > 0;
   }
