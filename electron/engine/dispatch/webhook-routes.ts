@@ -4,8 +4,8 @@ import { statsRangeSchema } from '../../../shared/schemas/connector';
 import type { WebhookStats } from '../../../shared/schemas/delivery';
 import { parseOrThrow } from '../../../shared/validation';
 import type { EngineContext } from '../engine-context';
-import { DAY_MS, HOUR_MS } from '../store/connector-counters';
-import { outcomeSeries } from '../store/webhook-runtime';
+import { bucketSeries, DAY_MS, HOUR_MS } from '../store/time-buckets';
+import type { OutcomeCounts } from '../store/webhook-runtime';
 import { toDelivery } from './delivery-view';
 import type { WebhookActions } from './webhook-actions';
 import type { WebhookService } from './webhook-service';
@@ -58,10 +58,12 @@ export function webhookRoutes(ctx: EngineContext, webhooks: WebhookService, acti
     const now = ctx.clock.now();
     const stats: WebhookStats = {
       range,
-      buckets: range === '24h' ? outcomeSeries(runtime.hourly, now, HOUR_MS, 24) : outcomeSeries(runtime.daily, now, DAY_MS, 7),
+      buckets: range === '24h' ? bucketSeries(runtime.hourly, now, HOUR_MS, 24, outcomes) : bucketSeries(runtime.daily, now, DAY_MS, 7, outcomes),
     };
     res.json(stats);
   });
 
   return router;
 }
+
+const outcomes = (bucket: OutcomeCounts | undefined): OutcomeCounts => ({ succeeded: bucket?.succeeded ?? 0, failed: bucket?.failed ?? 0 });

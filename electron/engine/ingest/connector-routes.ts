@@ -3,7 +3,7 @@ import { pageQuerySchema, paginate } from '../../../shared/paging';
 import { statsRangeSchema, type ConnectorStats } from '../../../shared/schemas/connector';
 import { parseOrThrow } from '../../../shared/validation';
 import type { EngineContext } from '../engine-context';
-import { bucketSeries, DAY_MS, HOUR_MS } from '../store/connector-counters';
+import { bucketSeries, DAY_MS, HOUR_MS } from '../store/time-buckets';
 import type { ConnectorService } from './connector-service';
 
 /** `/api/v1/connectors` (API.md section 3, "Connectors"). */
@@ -43,10 +43,12 @@ export function connectorRoutes(ctx: EngineContext, connectors: ConnectorService
     const now = ctx.clock.now();
     const stats: ConnectorStats = {
       range,
-      buckets: range === '24h' ? bucketSeries(counters.hourly, now, HOUR_MS, 24) : bucketSeries(counters.daily, now, DAY_MS, 7),
+      buckets: range === '24h' ? bucketSeries(counters.hourly, now, HOUR_MS, 24, count) : bucketSeries(counters.daily, now, DAY_MS, 7, count),
     };
     res.json(stats);
   });
 
   return router;
 }
+
+const count = (bucket: number | undefined): { count: number } => ({ count: bucket ?? 0 });

@@ -1,5 +1,5 @@
 import type { ConnectorStatus } from '../../../shared/schemas/connector';
-import { HOUR_MS } from '../store/connector-counters';
+import { HOUR_MS } from '../store/time-buckets';
 
 /** No event for this long: IDLE. */
 export const IDLE_AFTER_MS = 12 * HOUR_MS;

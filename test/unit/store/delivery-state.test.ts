@@ -41,10 +41,13 @@ function attempt(n: number, ok: boolean, status: StoredDelivery['status'], timeM
   };
 }
 
+/** Typed apply: the records a test writes are delivery records. */
+const apply = (state: DeliveryState, record: DeliveryRecord): void => state.apply(record);
+
 describe('DeliveryState (deliveries and webhook runtime in the journal)', () => {
   it('derives FAILED from the fifth consecutive failed attempt; a success in between resets the count', () => {
     const state = new DeliveryState(100);
-    for (let n = 1; n <= 10; n += 1) state.apply({ op: 'dlv.put', delivery: delivery(n) });
+    for (let n = 1; n <= 10; n += 1) apply(state, { op: 'dlv.put', delivery: delivery(n) });
     for (const n of [1, 2, 3, 4]) state.apply(attempt(n, false, 'failed'));
     state.apply(attempt(5, true, 'succeeded', T0 + 60_000));
     expect(state.runtimeOf('whk_1')).toMatchObject({ failed: false, consecutiveFailures: 0, lastSuccessMs: T0 + 60_000 });
@@ -52,14 +55,14 @@ describe('DeliveryState (deliveries and webhook runtime in the journal)', () => 
     expect(state.runtimeOf('whk_1').failed).toBe(false);
     state.apply(attempt(10, false, 'held'));
     expect(state.runtimeOf('whk_1')).toMatchObject({ failed: true, consecutiveFailures: 5 });
-    state.apply({ op: 'whk.restart', webhookId: 'whk_1' });
+    apply(state, { op: 'whk.restart', webhookId: 'whk_1' });
     expect(state.runtimeOf('whk_1')).toMatchObject({ failed: false, consecutiveFailures: 0 });
     expect(state.runtimeOf('whk_1').hourly[String(Math.floor(T0 / 3_600_000))]).toEqual({ succeeded: 1, failed: 9 });
   });
 
   it('keeps every unfinished delivery and only the newest finished ones', () => {
     const state = new DeliveryState(3);
-    for (let n = 1; n <= 6; n += 1) state.apply({ op: 'dlv.put', delivery: delivery(n) });
+    for (let n = 1; n <= 6; n += 1) apply(state, { op: 'dlv.put', delivery: delivery(n) });
     for (const n of [1, 2, 3, 4, 5]) state.apply(attempt(n, true, 'succeeded'));
     expect(state.ofWebhook('whk_1').map((d) => d.id)).toEqual(['dlv_6', 'dlv_5', 'dlv_4', 'dlv_3']);
     expect(state.unfinished().map((d) => d.id)).toEqual(['dlv_6']);
@@ -67,15 +70,15 @@ describe('DeliveryState (deliveries and webhook runtime in the journal)', () => 
 
   it('rebuilds exactly from its own snapshot (compaction)', () => {
     const state = new DeliveryState(100);
-    for (let n = 1; n <= 3; n += 1) state.apply({ op: 'dlv.put', delivery: delivery(n, n === 3 ? 'whk_2' : 'whk_1') });
+    for (let n = 1; n <= 3; n += 1) apply(state, { op: 'dlv.put', delivery: delivery(n, n === 3 ? 'whk_2' : 'whk_1') });
     state.apply(attempt(1, false, 'pending'));
-    state.apply({ op: 'dlv.status', id: 'dlv_2', status: 'held', nextAttemptTime: null, note: 'held', time: iso(T0) });
+    apply(state, { op: 'dlv.status', id: 'dlv_2', status: 'held', nextAttemptTime: null, note: 'held', time: iso(T0) });
     const copy = new DeliveryState(100);
     for (const record of state.snapshot()) copy.apply(record);
     expect(copy.ofWebhook('whk_1')).toEqual(state.ofWebhook('whk_1'));
     expect(copy.ofWebhook('whk_2')).toEqual(state.ofWebhook('whk_2'));
     expect(copy.runtimeOf('whk_1')).toEqual(state.runtimeOf('whk_1'));
-    copy.apply({ op: 'whk.drop', webhookId: 'whk_1' });
+    apply(copy, { op: 'whk.drop', webhookId: 'whk_1' });
     expect(copy.ofWebhook('whk_1')).toEqual([]);
     expect(copy.get('dlv_1')).toBeUndefined();
   });
