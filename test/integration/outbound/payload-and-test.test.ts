@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Receiver } from '../../helpers/receiver';
 import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
-import { createConnector, push } from '../inbound/inbound-helpers';
+import type { Delivery } from '../../../shared/schemas/delivery';
+import type { Webhook } from '../../../shared/schemas/webhook';
+import { createConnector, openStream, push } from '../inbound/inbound-helpers';
 import { deliveriesSettle, settled } from './outbound-helpers';
 
 const HOSTILE = {
@@ -142,6 +144,22 @@ describe('payload: templates, content types, filters; and the test button', () =
     release();
     expect(invocation).toMatchObject({ ok: false, response: null });
     expect(invocation.error).toMatch(/within 1 s .*timeoutSeconds/);
+  });
+
+  it('streams webhook.updated and delivery.updated live, without secrets', async () => {
+    const stream = await openStream(t.client);
+    try {
+      const webhook = await t.client.createWebhook({ name: 'Streamed', url: `${receiver.url}/live`, secret: 'stream-secret-value-0001' });
+      const created = await stream.next((m) => m.name === 'webhook.updated' && (m.data as Webhook).id === webhook.id);
+      expect(JSON.stringify(created.data)).not.toContain('stream-secret-value-0001');
+      await t.client.publishEvent({ type: 'live.one' });
+      const done = await stream.next((m) => m.name === 'delivery.updated' && (m.data as Delivery).webhookId === webhook.id && (m.data as Delivery).status === 'succeeded');
+      expect(done.data).toMatchObject({ eventType: 'live.one', attempt: 1, responseStatus: 200 });
+      await t.client.deleteWebhook(webhook.id);
+      await stream.next((m) => m.name === 'webhook.updated' && (m.data as { id: string; deleted?: boolean }).deleted === true);
+    } finally {
+      stream.close();
+    }
   });
 
   it('lists event types and gives a sample of each for completion', async () => {
