@@ -42,12 +42,12 @@ test.describe('webhooks', () => {
     // A template: `{{` offers the sample's fields.
     await ui.section('Payload').getByLabel('Use a body template').check();
     await ui.clearTemplate();
-    await page.keyboard.type('{"note": ');
-    await page.keyboard.type('{{');
+    await page.keyboard.type('{"note": {{');
     await page.getByRole('option', { name: /data\.message/ }).click();
-    await expect(ui.previewBody).toContainText('This is a test event sent by Hookdesk.');
-    const preview = JSON.parse((await ui.previewBody.textContent()) ?? '') as unknown;
-    expect(preview).toEqual({ note: 'This is a test event sent by Hookdesk.' });
+    await expect(ui.templateEditor).toBeFocused();
+    await page.keyboard.type('}');
+    const preview = { note: 'This is a test event sent by Hookdesk.' };
+    await expect(ui.previewBody).toHaveText('{"note": "This is a test event sent by Hookdesk."}');
 
     // Send test saves first, then shows what the receiver answered.
     await ui.button('Send test').click();
@@ -69,5 +69,114 @@ test.describe('webhooks', () => {
     // Copy as curl.
     await ui.inspector.getByRole('button', { name: 'Copy as curl' }).click();
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toContain(`curl -X POST ${receiver.url}`);
+  });
+
+  test('a failing validator shows as failed in the inspector', async ({ page, engine }) => {
+    await apiOf(engine).createWebhook({ name: 'Validated', url: receiver.url });
+    receiver.answer = { status: 'rejected' };
+    const ui = new WebhooksUi(page);
+    await page.goto(engine.openUrl);
+    await ui.sidebarItem('Validated').click();
+
+    const validators = ui.section('Validators');
+    await validators.getByRole('button', { name: 'Add validator' }).click();
+    await validators.getByLabel('JSONPath 1').fill('$.status');
+    await validators.getByLabel('Expected values 1').fill('"accepted", ok');
+    await ui.save();
+    await ui.button('Send test').click();
+
+    const results = ui.inspector.getByRole('table', { name: 'Validator results' });
+    await expect(results.getByRole('row', { name: /\$\.status/ })).toContainText('failed');
+    await expect(results.getByRole('row', { name: /\$\.status/ })).toContainText('"rejected"');
+    await expect(ui.inspector.getByRole('definition').filter({ hasText: 'Failed' })).toBeVisible();
+    const stored = await apiOf(engine).listWebhooks();
+    expect(stored.items[0]!.validators).toEqual([{ path: '$.status', expected: ['accepted', 'ok'] }]);
+  });
+
+  test('deliveries appear live, open in the inspector and can be redelivered', async ({ page, engine }) => {
+    await apiOf(engine).createWebhook({ name: 'Live', url: receiver.url });
+    const ui = new WebhooksUi(page);
+    await page.goto(engine.openUrl);
+    await ui.sidebarItem('Live').click();
+    await expect(ui.main.getByText('No deliveries yet')).toBeVisible();
+
+    await publish(engine, { type: 'order.created', entity: { id: 'ord_1', total: 42 } });
+    const row = ui.deliveries.getByRole('row', { name: /order\.created/ });
+    await expect(row).toContainText('succeeded');
+    await expect(row.getByRole('cell', { name: '200', exact: true })).toBeVisible();
+    expect(JSON.parse(receiver.requests[0]!.body)).toMatchObject({ eventType: 'order.created', entity: { id: 'ord_1', total: 42 } });
+
+    await row.getByRole('button', { name: /^Inspect order\.created delivery/ }).click();
+    await expect(ui.inspector.getByRole('heading', { name: 'Delivery' })).toBeVisible();
+    await expect(ui.inspector.getByLabel('Attempt')).toHaveValue('1');
+    await expect(ui.inspector.getByLabel('Response status')).toHaveText('HTTP 200');
+    await expect(ui.inspector.getByLabel('Request body')).toContainText('"total": 42');
+
+    await row.getByRole('button', { name: 'Redeliver order.created' }).click();
+    await expect(ui.deliveries.getByRole('row', { name: /order\.created/ })).toHaveCount(2);
+    await expect.poll(() => receiver.requests.length).toBe(2);
+    await expect(ui.deliveries.getByRole('row', { name: /order\.created \(manual\)|order\.created \(replay\)/ })).toContainText('succeeded');
+  });
+
+  test('a webhook that keeps failing shows FAILED; Restart brings it back to ACTIVE', async ({ page, engine }) => {
+    const api = apiOf(engine);
+    const webhook = await api.createWebhook({ name: 'Flaky', url: receiver.url });
+    await api.updateWebhook(webhook.id, { retry: { maxAttempts: 1, backoff: 'fixed', initialDelaySeconds: 0, maxDelaySeconds: 0, jitter: 0 } });
+    receiver.status = 500;
+    receiver.answer = { error: 'down' };
+    const ui = new WebhooksUi(page);
+    await page.goto(engine.openUrl);
+    await ui.sidebarItem('Flaky').click();
+    await expect(ui.stateBadge('ACTIVE')).toBeVisible();
+
+    for (let i = 0; i < 5; i += 1) await publish(engine, { type: 'order.failed', entity: { n: i } });
+    await expect(ui.stateBadge('FAILED')).toBeVisible();
+    await expect(ui.sidebarItem('Flaky')).toHaveAccessibleName('Flaky, Failed');
+    await expect(ui.main.getByText('5 consecutive failures')).toBeVisible();
+    await expect(ui.deliveries.getByRole('row', { name: /order\.failed/ }).first()).toContainText('500');
+
+    receiver.status = 200;
+    receiver.answer = { status: 'ok' };
+    await ui.button('Restart').click();
+    await expect(ui.stateBadge('ACTIVE')).toBeVisible();
+    await expect(ui.button('Restart')).toBeHidden();
+  });
+
+  test('auth and secret: masked values are kept unless edited, a generated secret is whsec_, delete asks first', async ({ page, engine }) => {
+    const api = apiOf(engine);
+    await api.createWebhook({ name: 'Secured', url: receiver.url, auth: { type: 'bearer', token: 'tok_abcdefghijklmnopqrstuvwxyz' } });
+    const ui = new WebhooksUi(page);
+    await page.goto(engine.openUrl);
+    await ui.sidebarItem('Secured').click();
+
+    const auth = ui.section('Auth');
+    await expect(auth.getByLabel('Auth type')).toHaveValue('bearer');
+    await expect(auth.getByLabel('Token')).toHaveValue(/••••/);
+    const signing = ui.section('Signing');
+    await signing.getByRole('button', { name: 'Generate secret' }).click();
+    const secret = await signing.getByLabel('New secret').inputValue();
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+    await signing.getByLabel('Signature').selectOption('standard-webhooks');
+    await ui.save();
+    await expect(signing.getByLabel('New secret')).toHaveValue('');
+
+    await ui.button('Send test').click();
+    await expect(ui.inspector.getByLabel('Response status')).toHaveText('HTTP 200');
+    const sent = receiver.requests.at(-1)!;
+    expect(sent.headers.authorization).toBe('Bearer tok_abcdefghijklmnopqrstuvwxyz');
+    expect(sent.headers['webhook-signature']).toMatch(/^v1,/);
+
+    // An invalid field is marked inline and nothing is saved.
+    await ui.section('Retries').getByLabel('Max attempts').fill('50');
+    await expect(ui.section('Retries').getByText('must be 1..20')).toBeVisible();
+    await ui.button('Save').click();
+    await expect(ui.main.getByRole('alert').filter({ hasText: 'need fixing' })).toBeVisible();
+    await ui.button('Discard changes').click();
+
+    await ui.button('Delete').click();
+    const confirm = ui.dialog('Delete "Secured"?');
+    await confirm.getByRole('button', { name: 'Delete webhook' }).click();
+    await expect(ui.sidebar.getByRole('list', { name: 'Webhooks' })).toBeHidden();
+    expect((await api.listWebhooks()).items).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import '../monaco/setup';
 
 type MonacoApi = Parameters<OnMount>[1];
@@ -68,6 +69,27 @@ export function CodeEditor({ label, value, language = 'json', readOnly = false, 
   const markersKey = JSON.stringify(markers ?? []);
   useEffect(applyMarkers, [markersKey, value]);
 
+  // One object per setting change: a new object each render would make Monaco update its options on
+  // every keystroke, which closes an open suggestion list.
+  const options = useMemo(
+    () => ({
+      ariaLabel: label,
+      readOnly,
+      domReadOnly: readOnly,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontSize: 13,
+      wordWrap: 'on' as const,
+      automaticLayout: true,
+      tabSize: 2,
+      renderLineHighlight: readOnly ? ('none' as const) : ('line' as const),
+      ...(wantsCompletions
+        ? { wordBasedSuggestions: 'off' as const, suggestOnTriggerCharacters: true, autoClosingBrackets: 'never' as const, autoClosingQuotes: 'never' as const }
+        : {}),
+    }),
+    [label, readOnly, wantsCompletions],
+  );
+
   return (
     <div className="code-editor" role="group" aria-label={label} style={{ height }}>
       <Editor
@@ -75,28 +97,18 @@ export function CodeEditor({ label, value, language = 'json', readOnly = false, 
         language={language}
         theme="vs-dark"
         onMount={onMount}
-        onChange={(next) => onChange?.(next ?? '')}
+        // Rendered at once: a render left for later would hand Monaco a `value` a keystroke behind,
+        // which it would write back over the newer text (losing the cursor and any open suggestion list).
+        onChange={(next) => flushSync(() => onChange?.(next ?? ''))}
         loading={<div className="muted">Loading editor…</div>}
-        options={{
-          ariaLabel: label,
-          readOnly,
-          domReadOnly: readOnly,
-          minimap: { enabled: false },
-          scrollBeyondLastLine: false,
-          fontSize: 13,
-          wordWrap: 'on',
-          automaticLayout: true,
-          tabSize: 2,
-          renderLineHighlight: readOnly ? 'none' : 'line',
-          ...(wantsCompletions ? { wordBasedSuggestions: 'off' as const, suggestOnTriggerCharacters: true } : {}),
-        }}
+        options={options}
       />
     </div>
   );
 }
 
 /**
- * Offers `paths` after `{{` (also `{{#`, `{{^`, `{{/`, `{{&`, `{{{`) in one editor's model only:
+ * Offers `paths` after `{{` (also `{{#`, `{{^`, `{{/`, `{{&`, `{{{`) in one editor's model only, opening the list as `{{` is typed:
  * Monaco registers providers per language, so the provider answers nothing for other models.
  * Closes the tag unless `}}` already follows. Answers the function that removes the provider.
  */
@@ -104,7 +116,7 @@ export function registerTemplateCompletions(monaco: MonacoApi, editor: EditorIns
   const modelUri = editor.getModel()?.uri.toString();
   const language = editor.getModel()?.getLanguageId() ?? 'plaintext';
   const provider = monaco.languages.registerCompletionItemProvider(language, {
-    triggerCharacters: ['{', '.'],
+    triggerCharacters: ['.'],
     provideCompletionItems(model: TextModel, position: Position) {
       if (model.uri.toString() !== modelUri) return { suggestions: [] };
       const line = model.getLineContent(position.lineNumber);
@@ -132,5 +144,18 @@ export function registerTemplateCompletions(monaco: MonacoApi, editor: EditorIns
       };
     },
   });
-  return () => provider.dispose();
+  // `{{` opens the list explicitly: as a trigger character, a fast second `{` could be lost in an
+  // already running (empty) quick-suggest session.
+  const typed = editor.onDidChangeModelContent((event) => {
+    if (!event.changes.some((change) => change.text === '{')) return;
+    const position = editor.getPosition();
+    const model = editor.getModel();
+    if (!position || !model) return;
+    const before = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+    if (/\{\{\{?$/.test(before)) editor.trigger('template-completions', 'editor.action.triggerSuggest', {});
+  });
+  return () => {
+    provider.dispose();
+    typed.dispose();
+  };
 }
