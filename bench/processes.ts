@@ -35,7 +35,9 @@ export async function spawnUntilLine(args: string[], env: Record<string, string>
 
 /** The built headless engine on a free port with the given data dir. */
 export async function startEngineProcess(dataDir: string, token: string): Promise<Child & { url: string }> {
-  const child = await spawnUntilLine(['out/main/serve.js', '--port', '0', '--data-dir', dataDir], { HOOKDESK_TOKEN: token });
+  // BENCH_ENGINE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof": Node flags for the engine processes only.
+  const flags = (process.env.BENCH_ENGINE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = await spawnUntilLine([...flags, 'out/main/serve.js', '--port', '0', '--data-dir', dataDir], { HOOKDESK_TOKEN: token });
   const url = /http:\/\/127\.0\.0\.1:\d+/.exec(child.firstLine)?.[0];
   if (!url) throw new Error(`the engine printed no URL: ${child.firstLine}`);
   return { ...child, url };
@@ -53,4 +55,10 @@ export async function rssOf(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
   return kb ? Number(kb) * 1024 : 0;
+}
+
+/** The webhook receiver of the outbound phases (see receiver-server.ts), checking signatures with `secret`. */
+export async function startReceiver(secret: string): Promise<Child & { url: string }> {
+  const child = await spawnUntilLine(['--import', 'tsx', 'bench/receiver-server.ts', secret]);
+  return { ...child, url: `http://127.0.0.1:${child.firstLine.trim()}` };
 }
