@@ -66,6 +66,14 @@ test.describe('webhooks', () => {
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => receiver.requests.length).toBe(3);
 
+    // A broken template: the preview and the inspector say where, and nothing reaches the receiver.
+    await ui.clearTemplate();
+    await page.keyboard.type('{"note": {{#data}}}');
+    await expect(ui.section('Payload').getByText(/Template error at line 1, column \d+: Unclosed section "data"/)).toBeVisible();
+    await page.keyboard.press('Control+Enter');
+    await expect(ui.inspector.getByLabel('Body error')).toContainText(/Template error at line 1, column \d+/);
+    expect(receiver.requests).toHaveLength(3);
+
     // Copy as curl.
     await ui.inspector.getByRole('button', { name: 'Copy as curl' }).click();
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toContain(`curl -X POST ${receiver.url}`);

@@ -44,7 +44,7 @@ export function InvocationView({ invocation }: { invocation: Invocation }) {
         <dt>Duration</dt>
         <dd>{Math.round(invocation.durationMs)} ms</dd>
       </dl>
-      {invocation.error && (
+      {invocation.error && !bodyError && (
         <p className="error" role="note" aria-label="Error">
           {invocation.error}
         </p>
@@ -52,7 +52,7 @@ export function InvocationView({ invocation }: { invocation: Invocation }) {
       {bodyError && (
         <p className="error" aria-label="Body error">
           {bodyError.source === 'template' ? 'Template error' : 'The rendered body is not valid JSON'} at line {bodyError.line}, column{' '}
-          {bodyError.column}: {bodyError.message}. Nothing was sent.
+          {bodyError.column}: {bodyError.message.replace(/^Template error:\s*/, '').replace(/\s*\(line \d+, column \d+\)/g, '')}. Nothing was sent.
         </p>
       )}
       <section aria-label="Request">

@@ -15,7 +15,7 @@ const STARTER_TEMPLATE = `{
 `;
 
 /** Without the position the message may carry: the UI states line and column itself. */
-const bare = (message: string): string => message.replace(/\s*\(line \d+, column \d+\)\s*$/, '');
+const bare = (message: string): string => message.replace(/^Template error:\s*/, '').replace(/\s*\(line \d+, column \d+\)\s*$/, '');
 
 /** The body: envelope switches, the template in Monaco with `{{` completion, and a live preview against a sample event. */
 export function PayloadSection({ d, webhook, eventTypes, sample, onSubmit }: {

@@ -3,9 +3,10 @@ import { Field } from '../../components/Field';
 import type { DraftApi } from './use-webhook-draft';
 
 /** Where and how requests go: name, URL, method, content type, timeout, enabled, extra headers. */
-export function TargetSection({ d }: { d: DraftApi }) {
+export function TargetSection({ d, savedUrl }: { d: DraftApi; savedUrl: string }) {
   const { draft, errors, change } = d;
-  const warning = insecureTargetWarning(draft.url);
+  // The header shows the saved URL's warnings; here only those of a URL being edited.
+  const warning = draft.url === savedUrl ? null : insecureTargetWarning(draft.url);
   return (
     <fieldset>
       <legend>Target</legend>

@@ -28,7 +28,7 @@ export function WebhookEditor({ d, webhook, eventTypes, sample, onSendTest }: Pr
   const unplaced = Object.entries(d.errors).filter(([path]) => !PLACED.some((p) => path === p || path.startsWith(`${p}.`)));
   return (
     <form className="form webhook-editor" aria-label="Webhook settings" onSubmit={submit} noValidate>
-      <TargetSection d={d} />
+      <TargetSection d={d} savedUrl={webhook.url} />
       <AuthSection d={d} />
       <EventsSection d={d} eventTypes={eventTypes} />
       <PayloadSection d={d} webhook={webhook} eventTypes={eventTypes} sample={sample} onSubmit={onSendTest} />
