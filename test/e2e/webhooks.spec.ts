@@ -174,6 +174,14 @@ test.describe('webhooks', () => {
     expect(sent.headers.authorization).toBe('Bearer tok_abcdefghijklmnopqrstuvwxyz');
     expect(sent.headers['webhook-signature']).toMatch(/^v1,/);
 
+    // The engine's answer lands on the field it names: names are unique.
+    await api.createWebhook({ name: 'Taken', url: receiver.url });
+    const name = ui.section('Target').getByLabel('Name', { exact: true });
+    await name.fill('Taken');
+    await ui.button('Save').click();
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await name.fill('Secured');
+
     // An invalid field is marked inline and nothing is saved.
     await ui.section('Retries').getByLabel('Max attempts').fill('50');
     await expect(ui.section('Retries').getByText('must be 1..20')).toBeVisible();
@@ -184,7 +192,8 @@ test.describe('webhooks', () => {
     await ui.button('Delete').click();
     const confirm = ui.dialog('Delete "Secured"?');
     await confirm.getByRole('button', { name: 'Delete webhook' }).click();
-    await expect(ui.sidebar.getByRole('list', { name: 'Webhooks' })).toBeHidden();
-    expect((await api.listWebhooks()).items).toHaveLength(0);
+    await expect(ui.sidebarItem('Secured')).toBeHidden();
+    await expect(ui.sidebarItem('Taken')).toBeVisible();
+    expect((await api.listWebhooks()).items.map((w) => w.name)).toEqual(['Taken']);
   });
 });

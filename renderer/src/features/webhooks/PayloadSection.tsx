@@ -61,7 +61,7 @@ export function PayloadSection({ d, webhook, eventTypes, sample, onSubmit }: {
       {draft.bodyTemplate !== null && (
         <>
           <p className="muted small">
-            Mustache: type <code>{'{{'}</code> for the sample's fields. Inside JSON strings values are escaped; elsewhere they become JSON values. Ctrl+Enter sends a test.
+            Mustache: type <code>{'{{'}</code> for the sample's fields. Inside JSON strings values are escaped; elsewhere they become JSON values. Ctrl+Enter sends a test; Ctrl+M makes Tab leave the editor.
           </p>
           <CodeEditor
             label="Body template"
