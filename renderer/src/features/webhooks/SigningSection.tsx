@@ -1,5 +1,6 @@
 import { SIGNATURE_KINDS } from '../../../../shared/schemas/webhook';
 import { generateWebhookSecret } from '../../../../shared/signing/secret';
+import { CopyButton } from '../../components/CopyButton';
 import { Field } from '../../components/Field';
 import type { DraftApi } from './use-webhook-draft';
 
@@ -48,6 +49,7 @@ export function SigningSection({ d, storedSecret }: { d: DraftApi; storedSecret:
             Remove secret
           </button>
         )}
+        {value !== '' && <CopyButton text={value} what="new secret" />}
         {(value !== '' || remove) && (
           <button type="button" onClick={() => change('secret', { value: '', remove: false })}>
             Keep the stored secret
