@@ -162,11 +162,14 @@ test.describe('webhooks', () => {
     await expect(auth.getByLabel('Token')).toHaveValue(/••••/);
     const signing = ui.section('Signing');
     await signing.getByRole('button', { name: 'Generate secret' }).click();
-    const secret = await signing.getByLabel('New secret').inputValue();
+    const secretBox = signing.getByRole('textbox', { name: 'New secret' });
+    const secret = await secretBox.inputValue();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+    await signing.getByRole('button', { name: 'Copy new secret' }).click();
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(secret);
     await signing.getByLabel('Signature').selectOption('standard-webhooks');
     await ui.save();
-    await expect(signing.getByLabel('New secret')).toHaveValue('');
+    await expect(secretBox).toHaveValue('');
 
     await ui.button('Send test').click();
     await expect(ui.inspector.getByLabel('Response status')).toHaveText('HTTP 200');
