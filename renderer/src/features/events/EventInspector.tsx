@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { HookEvent } from '../../../../shared/schemas/event';
 import { formatBytes } from '../../lib/format';
+import { HeadersTable } from '../../components/HeadersTable';
 import { BodyView } from './BodyView';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -36,18 +37,7 @@ export function EventInspector({ event }: { event: HookEvent }) {
         <Fact term="Size">{formatBytes(event.size)}</Fact>
         <Fact term="From">{event.remoteAddress ?? 'Hookdesk'}</Fact>
       </dl>
-      {Object.keys(event.headers).length > 0 && (
-        <table className="headers" aria-label="Headers">
-          <tbody>
-            {Object.entries(event.headers).map(([name, value]) => (
-              <tr key={name}>
-                <th scope="row">{name}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <HeadersTable label="Headers" headers={event.headers} empty={null} />
       <BodyView event={event} />
     </section>
   );

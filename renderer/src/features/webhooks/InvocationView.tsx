@@ -1,6 +1,7 @@
 import type { Invocation } from '../../../../shared/schemas/delivery';
 import { toCurl } from '../../../../shared/curl';
 import { CopyButton } from '../../components/CopyButton';
+import { HeadersTable } from '../../components/HeadersTable';
 
 /** A body as sent or received: indented when it is JSON. */
 function pretty(text: string | null): string {
@@ -10,23 +11,6 @@ function pretty(text: string | null): string {
   } catch {
     return text;
   }
-}
-
-function HeadersTable({ label, headers }: { label: string; headers: Record<string, string> }) {
-  const entries = Object.entries(headers);
-  if (entries.length === 0) return <p className="muted small">No headers.</p>;
-  return (
-    <table className="headers" aria-label={label}>
-      <tbody>
-        {entries.map(([name, value]) => (
-          <tr key={name}>
-            <th scope="row">{name}</th>
-            <td>{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 const show = (value: unknown): string => (value === undefined ? '(missing)' : JSON.stringify(value));

@@ -5,6 +5,7 @@ import type { EventTypeSummary } from '../../../../shared/schemas/event-type';
 import { CodeEditor } from '../../components/CodeEditor';
 import { Field } from '../../components/Field';
 import { completionPaths, previewRequest } from './payload-preview';
+import { HeadersTable } from '../../components/HeadersTable';
 import type { DraftApi } from './use-webhook-draft';
 
 const STARTER_TEMPLATE = `{
@@ -95,16 +96,7 @@ export function PayloadSection({ d, webhook, eventTypes, sample, onSubmit }: {
         )}
         {preview && (
           <>
-            <table className="headers" aria-label="Preview headers">
-              <tbody>
-                {Object.entries(preview.headers).map(([name, value]) => (
-                  <tr key={name}>
-                    <th scope="row">{name}</th>
-                    <td>{value}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <HeadersTable label="Preview headers" headers={preview.headers} />
             <pre aria-label="Preview body">{preview.body.body ?? (draft.method === 'GET' ? '(GET sends no body)' : '')}</pre>
           </>
         )}
