@@ -50,8 +50,8 @@ export type RuntimeListener = (webhookId: string, runtime: WebhookRuntime, befor
 
 /**
  * Deliveries and per-webhook runtime state (FAILED, consecutive failures, last success, stats),
- * rebuilt from the journal. Keeps every unfinished delivery (pending, held) and the newest
- * `keepFinished` finished ones per webhook. The FAILED state is derived while applying attempts,
+ * rebuilt from the journal. Keeps every unfinished delivery (pending, held) and at least the newest
+ * `keepFinished` finished ones per webhook (at most twice that, between trims). The FAILED state is derived while applying attempts,
  * so it can never disagree with the attempts on disk.
  */
 export class DeliveryState implements JournalPart {
@@ -59,6 +59,8 @@ export class DeliveryState implements JournalPart {
   /** Per webhook, in creation order. */
   private readonly byWebhook = new Map<string, StoredDelivery[]>();
   private readonly runtimes = new Map<string, WebhookRuntime>();
+  /** Finished deliveries per webhook, so trimming does not rescan the list after every attempt. */
+  private readonly finishedCount = new Map<string, number>();
   private readonly deliveryListeners = new Set<DeliveryListener>();
   private readonly runtimeListeners = new Set<RuntimeListener>();
 
@@ -76,6 +78,7 @@ export class DeliveryState implements JournalPart {
     this.byId.clear();
     this.byWebhook.clear();
     this.runtimes.clear();
+    this.finishedCount.clear();
   }
 
   onDelivery(listener: DeliveryListener): () => void {
@@ -100,8 +103,10 @@ export class DeliveryState implements JournalPart {
       case 'dlv.status': {
         const delivery = this.byId.get(record.id);
         if (!delivery) return;
+        const wasFinished = FINISHED.has(delivery.status);
         Object.assign(delivery, { status: record.status, nextAttemptTime: record.nextAttemptTime, note: record.note, updatedTime: record.time });
         this.changed(delivery);
+        this.countFinished(delivery, wasFinished);
         return;
       }
       case 'whk.restart': {
@@ -119,6 +124,7 @@ export class DeliveryState implements JournalPart {
         for (const d of this.byWebhook.get(record.webhookId) ?? []) this.byId.delete(d.id);
         this.byWebhook.delete(record.webhookId);
         this.runtimes.delete(record.webhookId);
+        this.finishedCount.delete(record.webhookId);
         return;
     }
   }
@@ -155,6 +161,7 @@ export class DeliveryState implements JournalPart {
     const delivery = this.byId.get(record.id);
     if (!delivery) return;
     delivery.attempts.push(record.attempt);
+    const wasFinished = FINISHED.has(delivery.status);
     Object.assign(delivery, { status: record.status, nextAttemptTime: record.nextAttemptTime, note: record.note, updatedTime: record.attempt.time });
     const runtime = this.runtimeFor(delivery.webhookId);
     const before = { failed: runtime.failed };
@@ -169,7 +176,7 @@ export class DeliveryState implements JournalPart {
     }
     this.changed(delivery);
     this.runtimeChanged(delivery.webhookId, runtime, before);
-    if (FINISHED.has(delivery.status)) this.trim(delivery.webhookId);
+    this.countFinished(delivery, wasFinished);
   }
 
   private runtimeFor(webhookId: string): WebhookRuntime {
@@ -191,7 +198,19 @@ export class DeliveryState implements JournalPart {
     }
     list.push(delivery);
     this.changed(delivery);
-    if (FINISHED.has(delivery.status)) this.trim(delivery.webhookId);
+    this.countFinished(delivery, false);
+  }
+
+  /**
+   * Counts a delivery that just finished; once a webhook holds twice `keepFinished` finished ones,
+   * the oldest are dropped down to `keepFinished` (amortized O(1) per attempt).
+   */
+  private countFinished(delivery: StoredDelivery, wasFinished: boolean): void {
+    const finished = FINISHED.has(delivery.status);
+    if (finished === wasFinished) return;
+    const count = (this.finishedCount.get(delivery.webhookId) ?? 0) + (finished ? 1 : -1);
+    this.finishedCount.set(delivery.webhookId, count);
+    if (count >= 2 * this.keepFinished) this.trim(delivery.webhookId);
   }
 
   private changed(delivery: StoredDelivery): void {
@@ -209,6 +228,7 @@ export class DeliveryState implements JournalPart {
     let finished = 0;
     for (const d of list) if (FINISHED.has(d.status)) finished += 1;
     let excess = finished - this.keepFinished;
+    this.finishedCount.set(webhookId, Math.min(finished, this.keepFinished));
     if (excess <= 0) return;
     const kept: StoredDelivery[] = [];
     for (const d of list) {

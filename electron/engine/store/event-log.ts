@@ -2,6 +2,9 @@ import { copyFile, mkdir, open, readdir, readFile, rename, truncate, unlink, typ
 import { join } from 'node:path';
 import { fsyncDir } from './durable-write';
 import { moveAside } from './move-aside';
+
+/** Compaction writes its snapshot in pieces of about this many characters. */
+const COMPACTION_CHUNK_CHARS = 4 * 1024 * 1024;
 import { StoreCorruptError } from './store-errors';
 
 export interface EventLogOptions<R> {
@@ -157,14 +160,23 @@ export class EventLog<R> {
     }
   }
 
+  /** Writes the snapshot to a new segment (temp file, fsync, rename, dir fsync), then drops the older ones. */
   private async runCompaction(records: R[]): Promise<void> {
     const next = this.segment + 1;
     const target = join(this.dir, segmentName(next));
     const tmp = `${target}.tmp`;
-    const text = records.map((r) => JSON.stringify(r) + '\n').join('');
     const handle = await open(tmp, 'w', 0o600);
     try {
-      await handle.writeFile(text);
+      // In chunks: one string of the whole snapshot can pass V8's string limit with many events.
+      let chunk = '';
+      for (const record of records) {
+        chunk += JSON.stringify(record) + '\n';
+        if (chunk.length >= COMPACTION_CHUNK_CHARS) {
+          await handle.writeFile(chunk);
+          chunk = '';
+        }
+      }
+      if (chunk !== '') await handle.writeFile(chunk);
       await handle.sync();
     } finally {
       await handle.close();

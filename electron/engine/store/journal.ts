@@ -35,9 +35,13 @@ export class Journal {
   private readonly parts: JournalPart[] = [];
   private readonly log: EventLog<JournalRecord>;
   private readonly compactSlack: number;
+  private readonly logLine: (line: string) => void;
+  /** After a failed compaction, none is tried before the disk holds this many records. */
+  private retryAfterDiskRecords = 0;
 
   constructor(options: JournalOptions) {
     this.compactSlack = options.compactSlack ?? 20_000;
+    this.logLine = options.log;
     this.log = new EventLog<JournalRecord>(options.dir, {
       apply: (record) => this.apply(record),
       recover: options.recover,
@@ -68,14 +72,21 @@ export class Journal {
     void this.maybeCompact();
   }
 
-  /** Compacts when superseded records pile up; compaction only reclaims space, so failures wait for next time. */
+  /**
+   * Compacts when superseded records pile up: at least `compactSlack` of them, and at least as many
+   * as are live, so that the cost of rewriting the live state is spread over as many appends (a big
+   * store is not rewritten every `compactSlack` appends). Compaction only reclaims space: after a
+   * failure it waits until as many records again have been appended, instead of retrying at once.
+   */
   async maybeCompact(): Promise<void> {
     const live = this.parts.reduce((sum, part) => sum + part.liveCount(), 0);
-    if (this.log.diskRecords - live < this.compactSlack) return;
+    const threshold = Math.max(this.compactSlack, live);
+    if (this.log.diskRecords - live < threshold || this.log.diskRecords < this.retryAfterDiskRecords) return;
     try {
       await this.log.compact(() => [{ op: 'reset' }, ...this.parts.flatMap((part) => part.snapshot())]);
-    } catch {
-      // The journal stays correct without compaction; it is tried again after later appends.
+    } catch (error) {
+      this.retryAfterDiskRecords = this.log.diskRecords + threshold;
+      this.logLine(`Compacting the event log failed (${error instanceof Error ? error.message : String(error)}); it is tried again later. Nothing is lost.`);
     }
   }
 

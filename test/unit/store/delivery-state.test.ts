@@ -60,12 +60,17 @@ describe('DeliveryState (deliveries and webhook runtime in the journal)', () => 
     expect(state.runtimeOf('whk_1').hourly[String(Math.floor(T0 / 3_600_000))]).toEqual({ succeeded: 1, failed: 9 });
   });
 
-  it('keeps every unfinished delivery and only the newest finished ones', () => {
+  it('keeps every unfinished delivery and at least the newest finished ones, trimming at twice the cap', () => {
     const state = new DeliveryState(3);
-    for (let n = 1; n <= 6; n += 1) apply(state, { op: 'dlv.put', delivery: delivery(n) });
-    for (const n of [1, 2, 3, 4, 5]) state.apply(attempt(n, true, 'succeeded'));
-    expect(state.ofWebhook('whk_1').map((d) => d.id)).toEqual(['dlv_6', 'dlv_5', 'dlv_4', 'dlv_3']);
-    expect(state.unfinished().map((d) => d.id)).toEqual(['dlv_6']);
+    for (let n = 1; n <= 8; n += 1) apply(state, { op: 'dlv.put', delivery: delivery(n) });
+    for (const n of [1, 2, 3, 4, 5]) apply(state, attempt(n, true, 'succeeded'));
+    expect(state.ofWebhook('whk_1')).toHaveLength(8);
+    apply(state, attempt(6, true, 'succeeded'));
+    expect(state.ofWebhook('whk_1').map((d) => d.id)).toEqual(['dlv_8', 'dlv_7', 'dlv_6', 'dlv_5', 'dlv_4']);
+    apply(state, attempt(7, false, 'failed'));
+    expect(state.ofWebhook('whk_1').map((d) => d.id)).toEqual(['dlv_8', 'dlv_7', 'dlv_6', 'dlv_5', 'dlv_4']);
+    expect(state.unfinished().map((d) => d.id)).toEqual(['dlv_8']);
+    expect(state.get('dlv_3')).toBeUndefined();
   });
 
   it('rebuilds exactly from its own snapshot (compaction)', () => {
