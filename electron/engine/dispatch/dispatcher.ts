@@ -94,11 +94,6 @@ export class Dispatcher {
     await this.deps.journal.append(records);
   }
 
-  /** Are deliveries queued or in flight right now? */
-  get busy(): boolean {
-    return this.inFlight.size > 0 || this.queued.size > 0;
-  }
-
   stop(): void {
     this.stopped = true;
     for (const cancel of this.timers.values()) cancel();

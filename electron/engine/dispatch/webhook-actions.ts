@@ -96,11 +96,6 @@ export class WebhookActions {
     return delivery;
   }
 
-  /** Tests and shutdown: are deliveries queued or in flight? */
-  get busy(): boolean {
-    return this.dispatcher.busy;
-  }
-
   private latestOfType(type: string): DispatchEvent | undefined {
     const [latest] = this.ctx.store.events.list({ type });
     return latest ? toDispatchEvent(latest) : undefined;

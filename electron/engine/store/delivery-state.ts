@@ -40,10 +40,6 @@ export type DeliveryRecord =
 const OPS = new Set(['dlv.put', 'dlv.attempt', 'dlv.status', 'whk.restart', 'whk.runtime', 'whk.drop']);
 const FINISHED: ReadonlySet<DeliveryStatus> = new Set(['succeeded', 'failed', 'skipped']);
 
-export function isFinished(status: DeliveryStatus): boolean {
-  return FINISHED.has(status);
-}
-
 /** Hears every delivery change once it is durable (not during replay at start). */
 export type DeliveryListener = (delivery: StoredDelivery) => void;
 export type RuntimeListener = (webhookId: string, runtime: WebhookRuntime, before: { failed: boolean }) => void;
