@@ -4,6 +4,7 @@ import { buildOutboundRequest } from '../shared/outbound/build-request';
 import type { Webhook } from '../shared/schemas/webhook';
 import { startReceiver, type Child } from './processes';
 import type { PhaseResult } from './report';
+import type { ReceiverRun } from './receiver-run';
 import type { BenchSettings } from './settings';
 
 /** Shared by the receiver (it checks the first signatures of each run) and the webhooks. */
@@ -19,15 +20,6 @@ const CEILING_CONNECTIONS = 50;
 
 /** Milliseconds since the epoch with sub-millisecond precision, comparable across processes. */
 const now = (): number => performance.timeOrigin + performance.now();
-
-interface ReceiverRun {
-  count: number;
-  firstMs: number | null;
-  lastMs: number | null;
-  checked: number;
-  badSignatures: number;
-  latencies: number[];
-}
 
 class Receiver {
   private constructor(

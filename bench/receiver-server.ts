@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
+import { newReceiverRun } from './receiver-run';
 
 /**
  * The webhook receiver of the outbound phases, as its own process: a bare node:http server on
@@ -15,16 +16,7 @@ const secret = process.argv[2] ?? '';
 const SIGNATURE_CHECKS = 50;
 const OK = Buffer.from('{"ok":true}');
 
-interface Run {
-  count: number;
-  firstMs: number | null;
-  lastMs: number | null;
-  checked: number;
-  badSignatures: number;
-  latencies: number[];
-}
-const newRun = (): Run => ({ count: 0, firstMs: null, lastMs: null, checked: 0, badSignatures: 0, latencies: [] });
-let run = newRun();
+let run = newReceiverRun();
 let waiter: { count: number; res: ServerResponse; timer: NodeJS.Timeout } | null = null;
 
 const now = (): number => performance.timeOrigin + performance.now();
@@ -51,7 +43,7 @@ const server = createServer((req, res) => {
   if (url.startsWith('/__')) {
     req.resume();
     if (url === '/__reset') {
-      run = newRun();
+      run = newReceiverRun();
       res.writeHead(204).end();
       return;
     }
