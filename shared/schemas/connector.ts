@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { verificationConfigSchema, verificationSettingSchema } from './verification';
 
 /** Built-in data sources an integrator can pick; any other string is a custom one. */
 export const BUILT_IN_DATA_SOURCES = [
@@ -34,13 +35,20 @@ export const dataSourceSchema = z
   .max(64, 'must be at most 64 characters')
   .nullable();
 
+export const DEFAULT_FORWARD_TIMEOUT_MS = 30_000;
+
+/**
+ * Relay: where every request the connector receives is sent on (API.md, Relay: `forwardTo`).
+ * `timeoutMs` (default 30 s) bounds one forward; the sender never waits for it.
+ */
 export const forwardToSchema = z
   .object({
-    url: z
-      .url({ protocol: /^https?$/, error: 'must be an http or https URL' }),
+    url: z.string().max(2048, 'must be at most 2048 characters').pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })),
+    timeoutMs: z.number().int().min(100, 'must be 100..120000').max(120_000, 'must be 100..120000').optional(),
   })
   .strict()
   .nullable();
+export type ForwardTo = NonNullable<z.infer<typeof forwardToSchema>>;
 
 /** An HTTP header name (RFC 9110 token) and a value without line breaks or control characters. */
 const headerNameSchema = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a valid HTTP header name');
@@ -82,6 +90,7 @@ export const connectorPatchSchema = z
     name: connectorNameSchema,
     dataSource: dataSourceSchema,
     forwardTo: forwardToSchema,
+    verification: verificationSettingSchema,
     response: connectorResponseSchema,
     typePath: z.string().startsWith('$', 'must be a JSONPath starting with $').nullable(),
     retention: z.number().int().min(1).max(1_000_000),
@@ -100,7 +109,9 @@ export const connectorSchema = z.object({
   updatedTime: z.string(),
   lastEventTime: z.string().nullable(),
   eventCount: z.number().int().nonnegative(),
-  forwardTo: z.object({ url: z.string() }).nullable(),
+  forwardTo: z.object({ url: z.string(), timeoutMs: z.number().int().optional() }).nullable(),
+  /** Signature verification at ingest; the secret comes back masked ("••••"), and a masked secret sent back keeps the stored one. */
+  verification: verificationConfigSchema.nullable(),
   response: connectorResponseSchema,
   typePath: z.string().nullable(),
   retention: z.number().int(),

@@ -50,10 +50,6 @@ export const invocationSchema = z.object({
 });
 export type Invocation = z.infer<typeof invocationSchema>;
 
-/** `POST /events/:id/replay` answers an invocation plus the earlier answer, when there is one. */
-export const replayInvocationSchema = invocationSchema.extend({ previous: invocationSchema.nullable().optional() });
-export type ReplayInvocation = z.infer<typeof replayInvocationSchema>;
-
 export const DELIVERY_TRIGGERS = ['scheduled', 'manual', 'replay', 'test'] as const;
 export const deliveryTriggerSchema = z.enum(DELIVERY_TRIGGERS);
 export type DeliveryTrigger = z.infer<typeof deliveryTriggerSchema>;
@@ -125,17 +121,3 @@ export const webhookTestRequestSchema = z
   })
   .strict();
 export type WebhookTestRequest = z.infer<typeof webhookTestRequestSchema>;
-
-/** `POST /events/:id/replay` body. */
-export const replayRequestSchema = z
-  .object({
-    target: z.enum(['forward', 'webhook', 'url']),
-    webhookId: z.string().min(1).optional(),
-    url: z.string().max(2048).pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })).optional(),
-    body: z.string().max(10 * 1024 * 1024).optional(),
-    headers: z.record(z.string(), z.string()).optional(),
-  })
-  .strict()
-  .refine((r) => r.target !== 'webhook' || r.webhookId !== undefined, { message: 'is required for target "webhook"', path: ['webhookId'] })
-  .refine((r) => r.target !== 'url' || r.url !== undefined, { message: 'is required for target "url"', path: ['url'] });
-export type ReplayRequest = z.infer<typeof replayRequestSchema>;

@@ -1,17 +1,32 @@
 import { z } from 'zod';
+import { replayRecordSchema } from './replay';
 
 /** Where an event came from. */
 export const eventSourceSchema = z.enum(['push', 'capture', 'api', 'system']);
 export type EventSource = z.infer<typeof eventSourceSchema>;
 
+/**
+ * The relay's forward of the request that carried an event (API.md, Relay: `forward`). `url` and
+ * `time` say where and when it was (last) sent; `succeeded` means the target answered 2xx.
+ */
 export const forwardResultSchema = z.object({
   status: z.enum(['succeeded', 'failed', 'pending']),
+  url: z.string().optional(),
+  time: z.string().optional(),
   response: z
     .object({ status: z.number(), headers: z.record(z.string(), z.string()), body: z.string() })
     .nullable(),
   error: z.string().nullable(),
   durationMs: z.number().nullable(),
 });
+
+/** How an event's body differs from the shape inferred for its connector and type before it arrived (JSONPath-like paths, `[*]` for array items). */
+export const shapeDriftSchema = z.object({
+  added: z.array(z.string()),
+  missing: z.array(z.string()),
+  changed: z.array(z.object({ path: z.string(), was: z.string(), now: z.string() })),
+});
+export type ShapeDrift = z.infer<typeof shapeDriftSchema>;
 
 export const verificationResultSchema = z.object({
   status: z.enum(['verified', 'failed', 'none']),
@@ -42,6 +57,10 @@ export const hookEventSchema = z.object({
   bodyBase64: z.string().optional(),
   forward: forwardResultSchema.nullable().optional(),
   verification: verificationResultSchema.optional(),
+  /** Set (non-null) when the body's shape drifted from what earlier events of this connector and type had. */
+  drift: shapeDriftSchema.nullable().optional(),
+  /** The latest replays of this event (newest last, at most 10), each with its target. */
+  replays: z.array(replayRecordSchema).optional(),
 });
 export type HookEvent = z.infer<typeof hookEventSchema>;
 

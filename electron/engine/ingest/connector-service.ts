@@ -3,11 +3,22 @@ import { ErrorCode, HookdeskError } from '../../../shared/errors';
 import type { HookEvent } from '../../../shared/schemas/event';
 import { newId } from '../../../shared/ids';
 import { parseOrThrow } from '../../../shared/validation';
+import { isMasked } from '../../../shared/schemas/webhook-mask';
 import type { EngineContext } from '../engine-context';
 import type { StoredConnector } from '../store/workspace-data';
 import { hashSecretHex, newApiKey, newCaptureToken } from './connector-secrets';
 import { canonicalDataSource, connectorIdentity, toConnector } from './connector-view';
 import { SecretIndex } from './secret-index';
+
+/** A verification secret sent back masked (as GET shows it) keeps the stored one: "change the tolerance, leave the secret". */
+function keepMaskedVerificationSecret(input: unknown, stored: StoredConnector): unknown {
+  if (typeof input !== 'object' || input === null || !('verification' in input)) return input;
+  const verification = (input as { verification: unknown }).verification;
+  if (typeof verification !== 'object' || verification === null || stored.verification === null) return input;
+  const secret = (verification as { secret?: unknown }).secret;
+  if (!isMasked(secret)) return input;
+  return { ...input, verification: { ...verification, secret: stored.verification.secret } };
+}
 
 /** What the service tells the module after a change is durable. */
 export interface ConnectorChangeHooks {
@@ -91,6 +102,7 @@ export class ConnectorService {
       apiKeyHash: hashSecretHex(apiKey),
       captureTokenHash: hashSecretHex(captureToken),
       forwardTo: null,
+      verification: null,
       response: { ...DEFAULT_CONNECTOR_RESPONSE, headers: { ...DEFAULT_CONNECTOR_RESPONSE.headers } },
       typePath: parsed.typePath,
       retention: parsed.retention,
@@ -104,7 +116,7 @@ export class ConnectorService {
 
   async update(id: string, input: unknown): Promise<Connector> {
     const stored = this.get(id);
-    const patch = parseOrThrow(connectorPatchSchema, input, 'connector change');
+    const patch = parseOrThrow(connectorPatchSchema, keepMaskedVerificationSecret(input, stored), 'connector change');
     const name = patch.name ?? stored.name;
     const dataSource = patch.dataSource === undefined ? stored.dataSource : canonicalDataSource(patch.dataSource);
     this.assertUnique(name, dataSource, stored.id);
@@ -112,6 +124,7 @@ export class ConnectorService {
     stored.name = name;
     stored.dataSource = dataSource;
     if (patch.forwardTo !== undefined) stored.forwardTo = patch.forwardTo;
+    if (patch.verification !== undefined) stored.verification = patch.verification;
     if (patch.response !== undefined) stored.response = patch.response;
     if (patch.typePath !== undefined) stored.typePath = patch.typePath;
     if (patch.retention !== undefined) stored.retention = patch.retention;

@@ -1,4 +1,5 @@
 import { BUILT_IN_DATA_SOURCES, type Connector, type ConnectorStatus } from '../../../shared/schemas/connector';
+import { maskSecret } from '../../../shared/schemas/webhook-mask';
 import type { ConnectorCounters } from '../store/connector-counters';
 import type { StoredConnector } from '../store/workspace-data';
 
@@ -14,6 +15,7 @@ export function toConnector(stored: StoredConnector, counters: ConnectorCounters
     lastEventTime: counters.lastEventMs === null ? null : new Date(counters.lastEventMs).toISOString(),
     eventCount: counters.eventCount,
     forwardTo: stored.forwardTo,
+    verification: stored.verification === null ? null : { ...stored.verification, secret: maskSecret(stored.verification.secret) },
     response: stored.response,
     typePath: stored.typePath,
     retention: stored.retention,

@@ -15,6 +15,14 @@ const MIGRATIONS: Record<number, Migration> = {
     connectors: Array.isArray(data.connectors) ? data.connectors : [],
     webhooks: Array.isArray(data.webhooks) ? data.webhooks : [],
   }),
+  // 1 -> 2: connectors gain relay signature verification (off).
+  1: (data) => ({
+    ...data,
+    schemaVersion: 2,
+    connectors: Array.isArray(data.connectors)
+      ? data.connectors.map((c: unknown) => (typeof c === 'object' && c !== null ? { verification: null, ...c } : c))
+      : data.connectors,
+  }),
 };
 
 /** Brings a parsed workspace file up to the current schema, or says why it cannot. */

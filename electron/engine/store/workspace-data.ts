@@ -1,4 +1,5 @@
-import type { ConnectorResponse } from '../../../shared/schemas/connector';
+import type { ConnectorResponse, ForwardTo } from '../../../shared/schemas/connector';
+import type { VerificationConfig } from '../../../shared/schemas/verification';
 import type { WebhookConfig } from '../../../shared/schemas/webhook';
 
 /** A connector as stored: the public fields less derived ones, plus the key's hash and lookup ids. */
@@ -12,7 +13,9 @@ export interface StoredConnector {
   apiKeyHash: string;
   /** SHA-256 (hex) of the capture token in the capture URL path. */
   captureTokenHash: string;
-  forwardTo: { url: string } | null;
+  forwardTo: ForwardTo | null;
+  /** Relay signature verification at ingest, secret in clear (the file is owner-only); null: off. */
+  verification: VerificationConfig | null;
   response: ConnectorResponse;
   typePath: string | null;
   retention: number;
@@ -32,7 +35,7 @@ export interface WorkspaceData {
 /** A webhook as stored: its configuration in clear (secrets included; the file is owner-only) and its times. Runtime state lives in the journal. */
 export type StoredWebhookConfig = WebhookConfig & { id: string; createdTime: string; updatedTime: string };
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export function emptyWorkspace(): WorkspaceData {
   return { schemaVersion: CURRENT_SCHEMA_VERSION, connectors: [], webhooks: [] };

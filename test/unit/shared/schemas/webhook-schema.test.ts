@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { invocationSchema, deliverySchema, replayRequestSchema } from '../../../../shared/schemas/delivery';
+import { invocationSchema, deliverySchema } from '../../../../shared/schemas/delivery';
+import { replayRequestSchema } from '../../../../shared/schemas/replay';
 import {
   insecureTargetWarning,
   maskWebhook,
