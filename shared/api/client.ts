@@ -6,6 +6,7 @@ import type { Delivery, Invocation, WebhookStats, WebhookTestRequest } from '../
 import type { EventTypeSummary } from '../schemas/event-type';
 import type { Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
 import type { Health } from '../schemas/health';
+import type { InferredSchema, ReplayInvocation, ReplayRequest } from '../schemas/replay';
 import { ApiError, NetworkError } from './api-error';
 import { SseParser } from './sse-reader';
 
@@ -126,6 +127,16 @@ export class HookdeskClient {
   /** Sends one request now (a mock event of the webhook's first event type when none is given). */
   testWebhook(id: string, input: WebhookTestRequest = {}): Promise<Invocation> {
     return this.request('POST', `/api/v1/webhooks/${encodeURIComponent(id)}/test`, input);
+  }
+
+  /** Relay: sends a stored event again to its forward target, a webhook or a URL (edited when body/headers are given). */
+  replayEvent(eventId: string, input: ReplayRequest): Promise<ReplayInvocation> {
+    return this.request('POST', `/api/v1/events/${encodeURIComponent(eventId)}/replay`, input);
+  }
+
+  /** Relay: the JSON Schema inferred for each event type seen on a connector. */
+  connectorSchemas(connectorId: string, query: { page?: number; pageSize?: number } = {}): Promise<Page<InferredSchema>> {
+    return this.request('GET', `/api/v1/connectors/${encodeURIComponent(connectorId)}/schemas`, undefined, query);
   }
 
   /** FAILED -> ACTIVE: failures back to 0, held deliveries sent. */
