@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 
 /** The live stream's event names (API.md "Live stream"), plus `hello` sent on connect. */
-export type StreamEventName = 'hello' | 'event.received' | 'delivery.updated' | 'connector.updated' | 'webhook.updated';
+export type StreamEventName = 'hello' | 'event.received' | 'event.updated' | 'delivery.updated' | 'connector.updated' | 'webhook.updated';
 
 /**
  * Server-Sent Events fan-out. Each message is serialized once and written to every client; a
