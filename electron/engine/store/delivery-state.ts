@@ -125,10 +125,11 @@ export class DeliveryState implements JournalPart {
     }
   }
 
+  /** Copies: deliveries and runtimes change in place while compaction writes the snapshot beside later appends. */
   snapshot(): JournalRecord[] {
     const records: DeliveryRecord[] = [];
-    for (const [webhookId, runtime] of this.runtimes) records.push({ op: 'whk.runtime', webhookId, runtime });
-    for (const list of this.byWebhook.values()) for (const delivery of list) records.push({ op: 'dlv.put', delivery });
+    for (const [webhookId, runtime] of this.runtimes) records.push({ op: 'whk.runtime', webhookId, runtime: structuredClone(runtime) });
+    for (const list of this.byWebhook.values()) for (const delivery of list) records.push({ op: 'dlv.put', delivery: structuredClone(delivery) });
     return records;
   }
 

@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import { fsyncDir } from './durable-write';
 import { moveAside } from './move-aside';
 
-/** Compaction writes its snapshot in pieces of about this many characters. */
-const COMPACTION_CHUNK_CHARS = 4 * 1024 * 1024;
 import { StoreCorruptError } from './store-errors';
+
+/**
+ * Compaction writes its snapshot in pieces of about this many characters, and lets appends run
+ * between pieces: each piece is a few milliseconds of `JSON.stringify` on the event loop.
+ */
+const COMPACTION_CHUNK_CHARS = 256 * 1024;
 
 export interface EventLogOptions<R> {
   /** Applies one durable record to the in-memory state. Called in log order, on replay and after each flush. */
@@ -29,6 +33,17 @@ interface PendingCompaction<R> {
   reject: (error: unknown) => void;
 }
 
+/** A record may carry its own JSON line (without the newline), computed at flush time. */
+export const SERIALIZE = Symbol('serialize');
+export interface SelfSerializing {
+  [SERIALIZE]?: () => string;
+}
+
+function line(record: unknown): string {
+  const own = (record as SelfSerializing)[SERIALIZE];
+  return (own ? own() : JSON.stringify(record)) + '\n';
+}
+
 const SEGMENT_PATTERN = /^(\d{8})\.jsonl$/;
 const segmentName = (n: number): string => `${String(n).padStart(8, '0')}.jsonl`;
 
@@ -37,7 +52,8 @@ const segmentName = (n: number): string => `${String(n).padStart(8, '0')}.jsonl`
  * that arrives while a flush runs joins the next one, so under load one write + one fdatasync
  * acknowledges a whole batch. A record is applied to memory only once it is on disk, so what the
  * engine shows and answers is always durable. Compaction rewrites the live state into a new
- * segment and deletes the old ones, which keeps disk use bounded by retention.
+ * segment and deletes the old ones, which keeps disk use bounded by retention; it runs beside the
+ * appends (see `startCompaction`), so it never holds an acknowledgement up for long.
  */
 export class EventLog<R> {
   private handle: FileHandle | null = null;
@@ -46,6 +62,10 @@ export class EventLog<R> {
   private recordsOnDisk = 0;
   private pending: PendingAppend<R>[] = [];
   private compaction: PendingCompaction<R> | null = null;
+  /** The snapshot being written beside the appends, if any. */
+  private compacting: Promise<void> | null = null;
+  /** Records appended since the running compaction's snapshot was taken (they stay on disk after it). */
+  private appendedSinceSnapshot = 0;
   private loop: Promise<void> | null = null;
   private closed = false;
 
@@ -62,6 +82,8 @@ export class EventLog<R> {
   /** Replays every segment in order through `apply`, then opens the newest one for appending. */
   async open(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
+    // A snapshot a crash cut short before its rename: never part of the log.
+    for (const name of await readdir(this.dir)) if (name.endsWith('.jsonl.tmp')) await unlink(join(this.dir, name));
     const segments = (await readdir(this.dir))
       .map((name) => SEGMENT_PATTERN.exec(name))
       .filter((m): m is RegExpExecArray => m !== null)
@@ -83,19 +105,23 @@ export class EventLog<R> {
     });
   }
 
-  /** Replaces every segment by one holding `snapshot()`, taken when the compaction runs. */
+  /**
+   * Replaces every segment by one holding `snapshot()`, taken when the compaction starts. The
+   * records it answers must not change afterwards (copy what later records mutate): they are
+   * written while later appends go on.
+   */
   compact(snapshot: () => R[]): Promise<void> {
-    if (this.compaction) return Promise.resolve();
+    if (this.compaction || this.compacting) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.compaction = { snapshot, resolve, reject };
       this.kick();
     });
   }
 
-  /** Finishes pending writes, then closes the segment. */
+  /** Finishes pending writes and a running compaction, then closes the segment. */
   async close(): Promise<void> {
     this.closed = true;
-    while (this.loop) await this.loop;
+    while (this.loop || this.compacting) await (this.loop ?? this.compacting);
     await this.handle?.close();
     this.handle = null;
   }
@@ -114,13 +140,11 @@ export class EventLog<R> {
     while (this.pending.length > 0 || this.compaction) {
       if (this.compaction) {
         const job = this.compaction;
+        this.compaction = null;
         try {
-          await this.runCompaction(job.snapshot());
-          job.resolve();
+          await this.startCompaction(job);
         } catch (error) {
           job.reject(error);
-        } finally {
-          this.compaction = null;
         }
         continue;
       }
@@ -135,7 +159,7 @@ export class EventLog<R> {
     let count = 0;
     for (const item of batch) {
       for (const record of item.records) {
-        text += JSON.stringify(record) + '\n';
+        text += line(record);
         count += 1;
       }
     }
@@ -153,6 +177,7 @@ export class EventLog<R> {
     }
     this.segmentBytes += bytes.length;
     this.recordsOnDisk += count;
+    this.appendedSinceSnapshot += count;
     for (const item of batch) for (const record of item.records) this.options.apply(record);
     for (const item of batch) item.resolve();
     if (this.segmentBytes >= (this.options.segmentMaxBytes ?? 16 * 1024 * 1024)) {
@@ -160,40 +185,60 @@ export class EventLog<R> {
     }
   }
 
-  /** Writes the snapshot to a new segment (temp file, fsync, rename, dir fsync), then drops the older ones. */
-  private async runCompaction(records: R[]): Promise<void> {
-    const next = this.segment + 1;
-    const target = join(this.dir, segmentName(next));
+  /**
+   * Takes the snapshot (between flushes, so it is exactly the state of the segments so far), moves
+   * appends on to a fresh segment two numbers up, and writes the snapshot into the number between
+   * in the background. Replay order then stays right at every moment: older segments, the snapshot
+   * (it starts with a reset record), then the appends made while it was written.
+   */
+  private async startCompaction(job: PendingCompaction<R>): Promise<void> {
+    const records = job.snapshot();
+    const snapshotSegment = this.segment + 1;
+    await this.openSegment(this.segment + 2);
+    this.appendedSinceSnapshot = 0;
+    const run = this.writeSnapshot(snapshotSegment, records).then(
+      () => {
+        this.recordsOnDisk = records.length + this.appendedSinceSnapshot;
+        job.resolve();
+      },
+      (error: unknown) => job.reject(error),
+    );
+    this.compacting = run.finally(() => {
+      this.compacting = null;
+    });
+  }
+
+  /** Temp file in chunks (yielding to appends between them), fsync, rename, dir fsync, then the older segments go. */
+  private async writeSnapshot(n: number, records: R[]): Promise<void> {
+    const target = join(this.dir, segmentName(n));
     const tmp = `${target}.tmp`;
     const handle = await open(tmp, 'w', 0o600);
     try {
-      // In chunks: one string of the whole snapshot can pass V8's string limit with many events.
       let chunk = '';
       for (const record of records) {
-        chunk += JSON.stringify(record) + '\n';
+        chunk += line(record);
         if (chunk.length >= COMPACTION_CHUNK_CHARS) {
           await handle.writeFile(chunk);
           chunk = '';
+          await new Promise<void>((resolve) => setImmediate(resolve));
         }
       }
       if (chunk !== '') await handle.writeFile(chunk);
       await handle.sync();
-    } finally {
-      await handle.close();
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      await unlink(tmp).catch(() => undefined);
+      throw error;
     }
+    await handle.close();
     await rename(tmp, target);
     await fsyncDir(this.dir);
-    // The snapshot starts with a reset record, so even if the deletions below are cut short by a
-    // crash, replaying older segments first and then this one gives the same state.
-    await this.handle?.close();
-    this.handle = null;
+    // Even if the deletions below are cut short by a crash, replay gives the same state (see above).
     for (const name of await readdir(this.dir)) {
       const m = SEGMENT_PATTERN.exec(name);
-      if (m && Number(m[1]) < next) await unlink(join(this.dir, name));
+      if (m && Number(m[1]) < n) await unlink(join(this.dir, name));
     }
     await fsyncDir(this.dir);
-    this.recordsOnDisk = records.length;
-    await this.openSegment(next);
   }
 
   private async openSegment(n: number): Promise<void> {

@@ -130,10 +130,14 @@ export class EventState implements JournalPart {
     return [...this.byId.values()].sort((a, b) => ordinal(b) - ordinal(a));
   }
 
-  /** Records that rebuild this state exactly: what compaction writes. */
+  /**
+   * Records that rebuild this state exactly: what compaction writes while later records are
+   * appended. Counters change in place, so they are copied; events change only through `patch`
+   * records, which give the same result when replayed onto an already patched event.
+   */
   snapshot(): EventLogRecord[] {
     const records: EventLogRecord[] = [];
-    for (const [connectorId, counters] of this.counters) records.push({ op: 'counters', connectorId, counters });
+    for (const [connectorId, counters] of this.counters) records.push({ op: 'counters', connectorId, counters: structuredClone(counters) });
     for (const list of this.lists.values()) for (const event of list.ascending()) records.push({ op: 'restore', event });
     return records;
   }

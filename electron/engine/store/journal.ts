@@ -7,7 +7,10 @@ export interface JournalRecord {
 
 /**
  * One in-memory state rebuilt from the journal (events, deliveries, ...). `owns` tells which
- * records are its own; `snapshot` answers records that rebuild it exactly (for compaction).
+ * records are its own; `snapshot` answers records that rebuild it exactly (for compaction). The
+ * snapshot is written while later records are appended and applied, so its records must not
+ * change afterwards: copy whatever `apply` mutates in place, unless replaying the later record
+ * onto the already changed value gives the same result.
  */
 export interface JournalPart {
   owns(record: JournalRecord): boolean;

@@ -73,6 +73,19 @@ describe('DeliveryState (deliveries and webhook runtime in the journal)', () => 
     expect(state.get('dlv_3')).toBeUndefined();
   });
 
+  it('a snapshot taken before later attempts, replayed with them, gives the live state (compaction beside appends)', () => {
+    const state = new DeliveryState(100);
+    apply(state, { op: 'dlv.put', delivery: delivery(1) });
+    const snapshot = state.snapshot();
+    const later = attempt(1, false, 'pending');
+    apply(state, later);
+    const rebuilt = new DeliveryState(100);
+    for (const record of [...snapshot, later]) rebuilt.apply(record);
+    expect(rebuilt.ofWebhook('whk_1')).toEqual(state.ofWebhook('whk_1'));
+    expect(rebuilt.get('dlv_1')?.attempts).toHaveLength(1);
+    expect(rebuilt.runtimeOf('whk_1')).toEqual(state.runtimeOf('whk_1'));
+  });
+
   it('rebuilds exactly from its own snapshot (compaction)', () => {
     const state = new DeliveryState(100);
     for (let n = 1; n <= 3; n += 1) apply(state, { op: 'dlv.put', delivery: delivery(n, n === 3 ? 'whk_2' : 'whk_1') });
