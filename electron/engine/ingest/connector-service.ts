@@ -147,11 +147,12 @@ export class ConnectorService {
   }
 
   /**
-   * Stores received events durably. Should their connector have been deleted while they were
+   * Stores received events durably (`rawBodies`: their JSON text as received, see
+   * `EventRepository.append`). Should their connector have been deleted while they were
    * being received, they are dropped with it rather than left behind without a connector.
    */
-  async storeEvents(connectorId: string, events: HookEvent[]): Promise<void> {
-    await this.ctx.store.events.append(events);
+  async storeEvents(connectorId: string, events: HookEvent[], rawBodies?: readonly (string | undefined)[]): Promise<void> {
+    await this.ctx.store.events.append(events, rawBodies);
     if (!this.byId.has(connectorId)) await this.ctx.store.events.drop(connectorId);
   }
 

@@ -7,6 +7,8 @@ export interface PushItem {
   body: Record<string, unknown>;
   /** Bytes of this event's JSON (the whole body for a single event). */
   size: number;
+  /** This event's JSON exactly as sent (a slice of the request text), written to the journal as is. */
+  raw: string;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -42,7 +44,7 @@ export function parsePushEvents(text: string, totalBytes: number): PushItem[] {
   } catch (error) {
     throw new HookdeskError(400, ErrorCode.invalidJson, `The body is not valid JSON (${(error as Error).message}). Check quotes, commas and brackets.`);
   }
-  if (isPlainObject(parsed)) return [{ body: parsed, size: totalBytes }];
+  if (isPlainObject(parsed)) return [{ body: parsed, size: totalBytes, raw: text }];
   if (!Array.isArray(parsed)) {
     throw new HookdeskError(400, ErrorCode.invalidEvents, 'The body must be a JSON object (one event) or an array of objects; it is a JSON ' + (parsed === null ? 'null' : typeof parsed) + '.');
   }
@@ -58,7 +60,47 @@ export function parsePushEvents(text: string, totalBytes: number): PushItem[] {
       const kind = element === null ? 'null' : Array.isArray(element) ? 'an array' : `a ${typeof element}`;
       throw new HookdeskError(400, ErrorCode.invalidEvents, `Event ${index} of the array is ${kind}, not a JSON object. Every event must be an object.`);
     }
-    items.push({ body: element, size: Buffer.byteLength(JSON.stringify(element)) });
+  }
+  const slices = objectSlices(text);
+  for (const [index, element] of parsed.entries()) {
+    const raw = slices[index] ?? JSON.stringify(element);
+    items.push({ body: element as Record<string, unknown>, size: Buffer.byteLength(raw), raw });
   }
   return items;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+/**
+ * The text of each element of a JSON array whose elements are all objects, in order. Only for text
+ * `JSON.parse` has accepted: it tracks strings and nesting, nothing else. One pass over the
+ * characters, cheaper than serializing every parsed element again.
+ */
+export function objectSlices(text: string): string[] {
+  const slices: string[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = text.indexOf('[') + 1; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i += 1;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) {
+      inString = true;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (depth === 0) start = i;
+      depth += 1;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      if (depth === 0) break;
+      depth -= 1;
+      if (depth === 0) slices.push(text.slice(start, i + 1));
+    }
+  }
+  return slices;
 }

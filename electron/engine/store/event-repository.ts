@@ -1,6 +1,7 @@
 import type { EventListQuery, HookEvent } from '../../../shared/schemas/event';
 import type { ConnectorCounters } from './connector-counters';
 import { EventState, type EventLogRecord } from './event-state';
+import { SERIALIZE, type SelfSerializing } from './event-log';
 import type { Journal, JournalRecord } from './journal';
 
 /**
@@ -26,10 +27,14 @@ export class EventRepository {
     journal.register(this.state);
   }
 
-  /** Stores events durably. Resolves after fsync; on failure none of them is stored. */
-  async append(events: HookEvent[]): Promise<void> {
+  /**
+   * Stores events durably. Resolves after fsync; on failure none of them is stored. `rawBodies[i]`,
+   * when given, is event i's body as the JSON text it was received as: the journal writes it as is
+   * instead of serializing the parsed body again (it must be JSON that parses to `body`).
+   */
+  async append(events: HookEvent[], rawBodies?: readonly (string | undefined)[]): Promise<void> {
     if (events.length === 0) return;
-    const records: JournalRecord[] = events.map((event) => eventRecord({ op: 'put', event }));
+    const records: JournalRecord[] = events.map((event, i) => putRecord(event, rawBodies?.[i]));
     for (const hook of this.hooks) records.push(...hook(events));
     await this.journal.append(records);
     for (const listener of this.listeners) listener(events);
@@ -86,6 +91,22 @@ export class EventRepository {
   addAppendHook(hook: AppendHook): void {
     this.hooks.push(hook);
   }
+}
+
+/**
+ * A `put` record; with the body's JSON text it serializes itself around that text at flush time
+ * (after append hooks have added their fields to the event). Line breaks in JSON text can only be
+ * whitespace between tokens, so they become spaces: the journal stays one record per line.
+ */
+function putRecord(event: HookEvent, rawBody: string | undefined): JournalRecord {
+  const record: JournalRecord & SelfSerializing = { op: 'put', event } as EventLogRecord;
+  if (rawBody === undefined) return record;
+  record[SERIALIZE] = () => {
+    const rest = JSON.stringify({ op: 'put', event: { ...event, body: undefined } });
+    const body = rawBody.includes('\n') || rawBody.includes('\r') ? rawBody.replace(/[\r\n]/g, ' ') : rawBody;
+    return `${rest.slice(0, -2)},"body":${body}}}`;
+  };
+  return record;
 }
 
 /** Type-checks an event record and widens it to a journal record. */

@@ -18,10 +18,10 @@ const parse = (text: string) => parsePushEvents(pushBodyText(Buffer.from(text)),
 
 describe('push body', () => {
   it('takes one object or an array of 1..50 objects', () => {
-    expect(parse('{"a":1}')).toEqual([{ body: { a: 1 }, size: 7 }]);
+    expect(parse('{"a":1}')).toEqual([{ body: { a: 1 }, size: 7, raw: '{"a":1}' }]);
     expect(parse('\ufeff [{"a":1},{"b":2}] ')).toEqual([
-      { body: { a: 1 }, size: 7 },
-      { body: { b: 2 }, size: 7 },
+      { body: { a: 1 }, size: 7, raw: '{"a":1}' },
+      { body: { b: 2 }, size: 7, raw: '{"b":2}' },
     ]);
     expect(parse(JSON.stringify(Array.from({ length: 50 }, () => ({}))))).toHaveLength(50);
   });
@@ -74,5 +74,27 @@ describe('request headers', () => {
     expect(isJsonMediaType('application/cloudevents+json')).toBe(true);
     expect(isJsonMediaType('text/plain')).toBe(false);
     expect(isJsonMediaType('application/x-www-form-urlencoded')).toBe(false);
+  });
+});
+
+describe('push events keep their JSON text as sent', () => {
+  it('slices each array element exactly, whatever its strings, nesting and whitespace hold', () => {
+    const elements = [
+      '{"a": "}{][", "b": [1, {"c": "\\"quoted\\" \\\\"}]}',
+      '{\n  "multi": "line\\n",\n  "nested": {"deep": [[], {}]}\n}',
+      '{"unicode": "é ✓ \\u2028", "n": -1.5e3}',
+    ];
+    const text = ` [ ${elements[0]},\n${elements[1]} ,${elements[2]}]  `;
+    const items = parse(text);
+    expect(items.map((i) => i.raw)).toEqual(elements);
+    for (const item of items) {
+      expect(JSON.parse(item.raw)).toEqual(item.body);
+      expect(item.size).toBe(Buffer.byteLength(item.raw));
+    }
+  });
+
+  it('keeps a single event as the whole body', () => {
+    const [item] = parse('{"type": "x",\r\n "n": 1}');
+    expect(item?.raw).toBe('{"type": "x",\r\n "n": 1}');
   });
 });

@@ -112,6 +112,19 @@ describe('EventRepository', () => {
     expect(again.countersOf('con_a').eventCount).toBe(300);
   });
 
+  it('writes a body given as JSON text as is, and reads it back as the same value', async () => {
+    const repo = await open();
+    const raw = '{\n  "order": {"id": 7, "note": "a\\nb"},\r\n  "tags": ["x"]\n}';
+    const e = { ...event('con_a'), body: JSON.parse(raw) as unknown };
+    await repo.append([e, event('con_a')], [raw, undefined]);
+    await repo.close();
+    const text = await readFile(join(eventsDir, '00000001.jsonl'), 'utf8');
+    expect(text.split('\n')[0]).toContain('"body":{   "order": {"id": 7, "note": "a\\nb"},    "tags": ["x"] }');
+    const again = await open();
+    expect(again.get(e.id)?.body).toEqual({ order: { id: 7, note: 'a\nb' }, tags: ['x'] });
+    expect(again.list({})).toHaveLength(2);
+  });
+
   it('clear removes events but keeps counts; drop removes both', async () => {
     const repo = await open();
     await repo.append([event('con_a'), event('con_b')]);
