@@ -4,6 +4,7 @@ import { engineConfigSchema, type EngineConfig, type EngineConfigInput } from '.
 import type { EngineContext } from './engine-context';
 import type { EngineModule } from './engine-module';
 import { createModules } from './modules';
+import { toEventView } from './relay/event-view';
 import { closeServer, createHttpServer, listen } from './server/http-server';
 import { createManagementApp } from './server/management-app';
 import { SseHub } from './server/sse-hub';
@@ -58,7 +59,7 @@ export async function startEngine(input: EngineConfigInput, options: EngineOptio
     let baseUrl = '';
     const context: EngineContext = { config, clock, store, hub, token, log, baseUrl: () => baseUrl };
     store.events.onAppended((events) => {
-      for (const event of events) hub.broadcast('event.received', event);
+      for (const event of events) hub.broadcast('event.received', toEventView(event));
     });
     modules = createModules(context);
     const app = createManagementApp(context, modules.flatMap((m) => m.routes ?? []), startedAtMs);

@@ -2,10 +2,12 @@ import type { EngineContext } from './engine-context';
 import type { EngineModule } from './engine-module';
 import { createDispatchModule } from './dispatch/dispatch-module';
 import { createIngestModule } from './ingest/ingest-module';
+import { createRelayModule } from './relay/relay-module';
 
 /** Every capability of the engine, in the order their hot-path handlers are tried. */
 export function createModules(ctx: EngineContext): EngineModule[] {
   const ingest = createIngestModule(ctx);
   const dispatch = createDispatchModule(ctx, ingest);
-  return [ingest, dispatch];
+  const relay = createRelayModule(ctx, ingest, dispatch);
+  return [ingest, dispatch, relay];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invocationSchema } from './delivery';
+import { headersRecordSchema } from './http-header';
 
 /** Relay replay (API.md, Relay: `POST /events/:id/replay`). */
 
@@ -13,7 +14,7 @@ export const replayRequestSchema = z
     webhookId: z.string().min(1).optional(),
     url: z.string().max(2048).pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })).optional(),
     body: z.string().max(10 * 1024 * 1024).optional(),
-    headers: z.record(z.string(), z.string()).optional(),
+    headers: headersRecordSchema.optional(),
   })
   .strict()
   .refine((r) => r.target !== 'webhook' || r.webhookId !== undefined, { message: 'is required for target "webhook"', path: ['webhookId'] })

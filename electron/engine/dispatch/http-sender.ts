@@ -1,7 +1,8 @@
 import { Agent, errors as undiciErrors } from 'undici';
 
 export interface OutboundRequest {
-  method: 'GET' | 'POST';
+  /** Webhooks send GET or POST; the relay forwards whatever method it received. */
+  method: string;
   url: string;
   headers: Record<string, string>;
   /** Exact bytes to send (signatures are computed over these); null for GET. */
@@ -26,12 +27,18 @@ export interface SendResult {
 /** How much of a response body is kept in delivery records. */
 export const RESPONSE_BODY_CAP = 64 * 1024;
 
+/** Words a failed request (no response) for the person who set up its target. */
+export type SendErrorDescriber = (error: unknown, url: string, timeoutMs: number) => string;
+
 /**
- * Sends webhook requests with undici through pooled keep-alive connections (one pool per
- * origin inside the Agent). Never throws: every outcome is a SendResult.
+ * Sends webhook requests (and the relay's forwards) with undici through pooled keep-alive
+ * connections (one pool per origin inside the Agent). Never throws: every outcome is a SendResult.
  */
 export class HttpSender {
   private readonly agent = new Agent({ connections: 64, keepAliveTimeout: 30_000, pipelining: 1 });
+
+  /** `describeError` words failures for its callers' setting (default: a webhook's). */
+  constructor(private readonly describeError: SendErrorDescriber = describeSendError) {}
 
   async send(request: OutboundRequest, timeoutMs: number, maxBodyBytes = RESPONSE_BODY_CAP): Promise<SendResult> {
     const started = performance.now();
@@ -57,7 +64,7 @@ export class HttpSender {
         durationMs: Math.round(performance.now() - started),
       };
     } catch (error) {
-      return { response: null, error: describeSendError(error, request.url, timeoutMs), durationMs: Math.round(performance.now() - started) };
+      return { response: null, error: this.describeError(error, request.url, timeoutMs), durationMs: Math.round(performance.now() - started) };
     } finally {
       clearTimeout(timer);
     }
@@ -110,17 +117,34 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return out;
 }
 
-export function describeSendError(error: unknown, url: string, timeoutMs: number): string {
+/** What kind of failure a send error is, for wording it. */
+export type SendErrorKind = 'timeout' | 'refused' | 'dns' | 'reset' | 'tls' | 'other';
+
+export function sendErrorKind(error: unknown): SendErrorKind {
   const code = (error as { code?: string }).code;
   const name = (error as { name?: string }).name;
-  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError || name === 'TimeoutError' || name === 'AbortError') {
-    return `No answer from ${url} within ${timeoutMs / 1000} s (the webhook's timeout). Make the receiver answer faster, or raise timeoutSeconds.`;
+  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError || name === 'TimeoutError' || name === 'AbortError') return 'timeout';
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'dns';
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'reset';
+  if ((typeof code === 'string' && code.startsWith('ERR_TLS')) || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN' || code === 'CERT_HAS_EXPIRED') return 'tls';
+  return 'other';
+}
+
+export function describeSendError(error: unknown, url: string, timeoutMs: number): string {
+  const code = (error as { code?: string }).code;
+  switch (sendErrorKind(error)) {
+    case 'timeout':
+      return `No answer from ${url} within ${timeoutMs / 1000} s (the webhook's timeout). Make the receiver answer faster, or raise timeoutSeconds.`;
+    case 'refused':
+      return `Connection refused by ${new URL(url).host}: nothing is listening there. Start the receiver, or fix the URL.`;
+    case 'dns':
+      return `The host ${new URL(url).hostname} could not be resolved. Check the URL's host name.`;
+    case 'reset':
+      return `${new URL(url).host} closed the connection before answering. Check the receiver's logs.`;
+    case 'tls':
+      return `The TLS certificate of ${new URL(url).host} was not accepted (${code ?? 'TLS error'}). Use a valid certificate, or http:// for a local receiver.`;
+    case 'other':
+      return `The request to ${url} failed: ${(error as Error).message ?? String(error)}.`;
   }
-  if (code === 'ECONNREFUSED') return `Connection refused by ${new URL(url).host}: nothing is listening there. Start the receiver, or fix the URL.`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `The host ${new URL(url).hostname} could not be resolved. Check the URL's host name.`;
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return `${new URL(url).host} closed the connection before answering. Check the receiver's logs.`;
-  if (typeof code === 'string' && code.startsWith('ERR_TLS') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN' || code === 'CERT_HAS_EXPIRED') {
-    return `The TLS certificate of ${new URL(url).host} was not accepted (${code}). Use a valid certificate, or http:// for a local receiver.`;
-  }
-  return `The request to ${url} failed: ${(error as Error).message ?? String(error)}.`;
 }

@@ -107,7 +107,8 @@ function maskCredential(value: string): string {
   return maskSecret(value);
 }
 
-function capText(text: string, alreadyCut: boolean): string {
+/** Text as records keep it: cut at RECORDED_BODY_CAP, the cut marked (also when the reader already cut it). */
+export function capText(text: string, alreadyCut: boolean): string {
   if (!alreadyCut && text.length <= RECORDED_BODY_CAP) return text;
   return `${text.slice(0, RECORDED_BODY_CAP)}${CUT_MARK}`;
 }

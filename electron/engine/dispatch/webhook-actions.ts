@@ -1,6 +1,7 @@
 import { toDispatchEvent, type DispatchEvent } from '../../../shared/events/dispatch-event';
 import { ErrorCode, HookdeskError } from '../../../shared/errors';
 import { mockEvent } from '../../../shared/mock-event';
+import { mergeHeaders } from '../../../shared/outbound/outbound-headers';
 import { webhookTestRequestSchema, type Delivery, type Invocation } from '../../../shared/schemas/delivery';
 import type { Webhook } from '../../../shared/schemas/webhook';
 import { parseOrThrow } from '../../../shared/validation';
@@ -47,6 +48,17 @@ export class WebhookActions {
       target = this.latestOfType(type) ?? mockEvent({ type, now });
     }
     return this.invoker.invoke(webhook, target);
+  }
+
+  /**
+   * Sends a given event (a relay replay) through the webhook now, as a delivery would render, authorize
+   * and sign it, with `headers` added on top of the webhook's own. Records nothing; the failure state
+   * does not move.
+   */
+  async sendEvent(webhookId: string, event: DispatchEvent, headers: Record<string, string> = {}): Promise<Invocation> {
+    const webhook = this.webhooks.get(webhookId);
+    const config = Object.keys(headers).length === 0 ? webhook : { ...webhook, headers: mergeHeaders(webhook.headers, headers) };
+    return this.invoker.invoke(config, event);
   }
 
   /** A sample of a type for previews and completion: the latest stored event of it, else a built-in mock. */

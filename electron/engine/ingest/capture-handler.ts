@@ -10,13 +10,14 @@ import { declaredTooLarge, payloadTooLarge, readBody } from './read-body';
 import { eventHeaders } from './request-headers';
 import { arrivalAt, receivedEvent } from './received-event';
 import { runRawRequest } from './raw-request';
+import { relayHookFor, type RequestHookSlot } from './request-hook';
 
 /**
  * `ANY /hooks/<captureToken>[/sub/path][?query]` (API.md section 2): any method and content type.
  * The body's exact bytes are kept (base64) beside what they read as; once the event is durable
  * the sender gets the connector's configured response, after its delay.
  */
-export function captureHandler(ctx: EngineContext, connectors: ConnectorService): RawHandler {
+export function captureHandler(ctx: EngineContext, connectors: ConnectorService, relay: RequestHookSlot): RawHandler {
   const limit = ctx.config.maxBodyBytes;
 
   async function handle(req: IncomingMessage, res: ServerResponse, target: CaptureTarget): Promise<void> {
@@ -31,6 +32,7 @@ export function captureHandler(ctx: EngineContext, connectors: ConnectorService)
     if (declaredTooLarge(req, limit)) throw payloadTooLarge(limit);
     const bytes = await readBody(req, limit);
     const contentType = req.headers['content-type'] ?? null;
+    const method = req.method ?? 'GET';
     const arrival = arrivalAt(ctx.clock.now(), {
       connector,
       source: 'capture' as const,
@@ -38,18 +40,24 @@ export function captureHandler(ctx: EngineContext, connectors: ConnectorService)
       remoteAddress: req.socket.remoteAddress ?? null,
     });
     const event = receivedEvent(arrival, readCapturedBody(bytes), bytes.length, {
-      method: req.method ?? 'GET',
+      method,
       path: target.path,
       query: target.query,
       contentType,
       bodyBase64: bytes.toString('base64'),
     });
+    const relayHook = relayHookFor(relay, connector);
+    const afterStored = relayHook
+      ? relayHook({ connector, source: 'capture', method, path: target.path, query: target.query, headers: req.headers, body: bytes, receivedMs: arrival.receivedMs }, [event])
+      : null;
     await connectors.storeEvents(connector.id, [event]);
     const response = connector.response;
     if (response.delayMs <= 0) {
       sendConfiguredResponse(res, response);
+      afterStored?.();
       return;
     }
+    afterStored?.();
     const cancel = ctx.clock.setTimer(() => {
       if (!res.destroyed) sendConfiguredResponse(res, response);
     }, response.delayMs);

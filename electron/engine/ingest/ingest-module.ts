@@ -7,6 +7,7 @@ import { ConnectorAnnouncer } from './connector-announcer';
 import { connectorRoutes } from './connector-routes';
 import { ConnectorService } from './connector-service';
 import { pushHandler } from './push-handler';
+import type { InboundRequestHook, RequestHookSlot } from './request-hook';
 import { StatusWatcher } from './status-watcher';
 
 /** Told when a connector's status changes (the connector as it is now, and the status before). */
@@ -16,6 +17,8 @@ export interface IngestModule extends EngineModule {
   readonly connectors: ConnectorService;
   /** Hears every status change (OFFLINE -> ACTIVE, ACTIVE -> IDLE, ...). Answers an unsubscribe function. */
   onStatusChanged(listener: ConnectorStatusListener): () => void;
+  /** The relay's hook into push and capture requests of connectors that forward or verify (one at most). */
+  setRequestHook(hook: InboundRequestHook | null): void;
 }
 
 /**
@@ -70,15 +73,19 @@ export function createIngestModule(ctx: EngineContext): IngestModule {
     }
   };
   let unsubscribe: (() => void) | null = null;
+  const relay: RequestHookSlot = { hook: null };
 
   return {
     name: 'ingest',
     connectors,
     routes: [connectorRoutes(ctx, connectors)],
-    rawHandlers: [pushHandler(ctx, connectors), captureHandler(ctx, connectors)],
+    rawHandlers: [pushHandler(ctx, connectors, relay), captureHandler(ctx, connectors, relay)],
     onStatusChanged(listener) {
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);
+    },
+    setRequestHook(hook) {
+      relay.hook = hook;
     },
     start() {
       for (const stored of connectors.all()) watcher.track(stored.id);

@@ -8,12 +8,18 @@ import { declaredTooLarge, payloadTooLarge, readBody } from './read-body';
 import { eventHeaders, isJsonMediaType, mediaType } from './request-headers';
 import { arrivalAt, receivedEvent } from './received-event';
 import { runRawRequest } from './raw-request';
+import { relayHookFor, type RequestHookSlot } from './request-hook';
 
 /** The key header (API.md: `API_KEY`); `api-key` is taken too, for proxies that drop underscores. */
 const KEY_HEADERS = ['api_key', 'api-key'] as const;
 
 function isPushUrl(url: string): boolean {
   return url.startsWith(PUSH_PATH) && (url.length === PUSH_PATH.length || url[PUSH_PATH.length] === '?' || url === `${PUSH_PATH}/`);
+}
+
+function queryOf(url: string): string {
+  const questionMark = url.indexOf('?');
+  return questionMark === -1 ? '' : url.slice(questionMark + 1);
 }
 
 function keyOf(req: IncomingMessage): { header: string; value: string | undefined } {
@@ -40,7 +46,7 @@ function assertJsonContentType(req: IncomingMessage): void {
  * limit while reading, parse, tag, one durable append for the whole batch, then 200.
  * Any refusal happens before the append, so a rejected request stores nothing.
  */
-export function pushHandler(ctx: EngineContext, connectors: ConnectorService): RawHandler {
+export function pushHandler(ctx: EngineContext, connectors: ConnectorService, relay: RequestHookSlot): RawHandler {
   const limit = ctx.config.maxBodyBytes;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -72,8 +78,16 @@ export function pushHandler(ctx: EngineContext, connectors: ConnectorService): R
       remoteAddress: req.socket.remoteAddress ?? null,
     });
     const events = items.map((item) => receivedEvent(arrival, item.body, item.size));
+    const relayHook = relayHookFor(relay, connector);
+    const afterStored = relayHook
+      ? relayHook(
+          { connector, source: 'push', method: 'POST', path: '', query: queryOf(req.url ?? ''), headers: req.headers, body: bytes, receivedMs: arrival.receivedMs },
+          events,
+        )
+      : null;
     await connectors.storeEvents(connector.id, events);
     sendJson(res, 200, { accepted: events.length, ids: events.map((e) => e.id) });
+    afterStored?.();
   }
 
   return (req, res) => {

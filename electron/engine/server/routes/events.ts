@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/schemas/event';
 import { parseOrThrow } from '../../../../shared/validation';
 import type { EngineContext } from '../../engine-context';
+import { toEventView } from '../../relay/event-view';
 
 /** `/api/v1/events`: list (paged, newest first, filters), get, publish a synthetic event, clear. */
 export function eventRoutes(ctx: EngineContext): Router {
@@ -19,13 +20,14 @@ export function eventRoutes(ctx: EngineContext): Router {
   router.get('/events', (req, res) => {
     const paging = parseOrThrow(pageQuerySchema, req.query, 'page query');
     const filters = parseOrThrow(eventListQuerySchema, req.query, 'event filter');
-    res.json(paginate(events.list(filters), paging));
+    const page = paginate(events.list(filters), paging);
+    res.json({ ...page, items: page.items.map(toEventView) });
   });
 
   router.get('/events/:id', (req, res) => {
     const event = events.get(req.params.id);
     if (!event) throw new HookdeskError(404, ErrorCode.notFound, `No event has the id "${req.params.id}". It may have been trimmed by retention or cleared.`);
-    res.json(event);
+    res.json(toEventView(event));
   });
 
   router.post('/events', async (req, res) => {
@@ -48,7 +50,7 @@ export function eventRoutes(ctx: EngineContext): Router {
       remoteAddress: null,
     };
     await events.append([event]);
-    res.status(201).json(event);
+    res.status(201).json(toEventView(event));
   });
 
   router.delete('/events', async (req, res) => {

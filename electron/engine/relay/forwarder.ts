@@ -1,0 +1,70 @@
+import type { Clock } from '../clock';
+import type { HttpSender, OutboundRequest } from '../dispatch/http-sender';
+import type { EventPatcher } from './event-patcher';
+import { ForwardQueue, type ForwardQueueLimits } from './forward-queue';
+import { failedForward, finishedForward, sendOutcome } from './forward-outcome';
+
+/** One received request to send on; its result goes onto every event it carried. */
+export interface ForwardJob {
+  connectorId: string;
+  eventIds: string[];
+  request: OutboundRequest;
+  timeoutMs: number;
+}
+
+/**
+ * Sends received requests on to their connector's forward URL, after their events are stored and
+ * the sender has its answer, and records each result on the events (`forward`). Per connector at
+ * most 8 are in flight and the rest wait in a bounded queue; a request refused by a full queue is
+ * recorded as failed with the reason. After `stop`, results are no longer recorded: the events stay
+ * `pending` on disk and are marked failed at the next start.
+ */
+export class Forwarder {
+  private readonly queue: ForwardQueue<ForwardJob>;
+  private stopped = false;
+
+  constructor(
+    private readonly sender: HttpSender,
+    private readonly patcher: EventPatcher,
+    private readonly clock: Clock,
+    private readonly log: (line: string) => void,
+    limits?: ForwardQueueLimits,
+  ) {
+    this.queue = new ForwardQueue((job) => this.send(job), (error) => this.logFailure(error), limits);
+  }
+
+  enqueue(job: ForwardJob): void {
+    if (this.stopped) return;
+    if (this.queue.offer(job.connectorId, job, job.request.body?.byteLength ?? 0)) return;
+    const waiting = this.queue.size(job.connectorId);
+    const reason =
+      `Not forwarded: ${waiting} requests of this connector were already being forwarded or waiting (the target is slow or down), ` +
+      'and Hookdesk keeps no more in memory. Replay this event once the target keeps up.';
+    this.record(job, failedForward(job.request.url, this.nowIso(), reason));
+  }
+
+  /** Stops recording results and drops waiting requests (they stay pending on disk). */
+  stop(): void {
+    this.stopped = true;
+    this.queue.close();
+  }
+
+  private async send(job: ForwardJob): Promise<void> {
+    const time = this.nowIso();
+    const sent = await this.sender.send(job.request, job.timeoutMs);
+    if (this.stopped) return;
+    await this.patcher.patchAll(job.eventIds, { forward: finishedForward(sendOutcome(sent, job.request.url), job.request.url, time) });
+  }
+
+  private record(job: ForwardJob, forward: ReturnType<typeof failedForward>): void {
+    this.patcher.patchAll(job.eventIds, { forward }).catch((error: unknown) => this.logFailure(error));
+  }
+
+  private logFailure(error: unknown): void {
+    this.log(`Could not store a forward result: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  private nowIso(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+}

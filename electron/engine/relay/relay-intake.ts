@@ -1,0 +1,79 @@
+import { DEFAULT_FORWARD_TIMEOUT_MS } from '../../../shared/schemas/connector';
+import { verifyRequest } from '../../../shared/signing/verify/verify-request';
+import type { VerificationResult } from '../../../shared/signing/verify/verification-result';
+import type { InboundRequest, InboundRequestHook } from '../ingest/request-hook';
+import { eventHeaders } from '../ingest/request-headers';
+import type { StoredConnector } from '../store/workspace-data';
+import { LOOP_REASON, type HopMark } from './forward-loop';
+import { failedForward, pendingForward } from './forward-outcome';
+import { forwardHeaders, forwardUrl } from './forward-request';
+import type { ForwardJob } from './forwarder';
+
+export interface RelayIntakeDeps {
+  hop: HopMark;
+  /** Takes a request to send on once its events are durable. */
+  forward: (job: ForwardJob) => void;
+  /** Whether the connector still exists (it may be deleted while a request is being stored). */
+  connectorExists: (connectorId: string) => boolean;
+  log: (line: string) => void;
+}
+
+/**
+ * The relay's part of a push or capture request of a connector that verifies or forwards, before the
+ * events are appended: the verification result on every event (on the raw bytes, at the time of
+ * arrival), a push request's exact bytes on its event when it carried one event, and `forward`
+ * pending (or failed, for a request that would loop). Answers the forward to start once the events
+ * are durable. Synchronous and cheap: the network is touched only after the answer.
+ */
+export function relayIntake(deps: RelayIntakeDeps): InboundRequestHook {
+  return (request, events) => {
+    const { connector } = request;
+    if (connector.verification !== null) {
+      const verification = verifyAtArrival(request, deps.log);
+      for (const event of events) event.verification = verification;
+    }
+    const [only] = events;
+    if (request.source === 'push' && events.length === 1 && only) only.bodyBase64 = request.body.toString('base64');
+    if (connector.forwardTo === null) return null;
+
+    const url = forwardUrl(connector.forwardTo.url, request.path, request.query);
+    const time = new Date(request.receivedMs).toISOString();
+    if (deps.hop.seenIn(request.headers)) {
+      for (const event of events) event.forward = failedForward(url, time, LOOP_REASON);
+      return null;
+    }
+    for (const event of events) event.forward = pendingForward(url, time);
+    const job: ForwardJob = {
+      connectorId: connector.id,
+      eventIds: events.map((e) => e.id),
+      request: { method: request.method, url, headers: headersToSend(request, deps.hop), body: bodyToSend(request) },
+      timeoutMs: timeoutOf(connector),
+    };
+    return () => {
+      if (deps.connectorExists(connector.id)) deps.forward(job);
+    };
+  };
+}
+
+export function timeoutOf(connector: StoredConnector | undefined): number {
+  return connector?.forwardTo?.timeoutMs ?? DEFAULT_FORWARD_TIMEOUT_MS;
+}
+
+function verifyAtArrival(request: InboundRequest, log: (line: string) => void): VerificationResult {
+  try {
+    return verifyRequest(request.connector.verification, { headers: request.headers, body: request.body, nowMs: request.receivedMs });
+  } catch (error) {
+    // A verifier bug must not lose the event: it is stored, marked as not checked.
+    log(`Signature verification failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return { status: 'failed', reason: 'Hookdesk could not check this signature because of an internal error (it was logged). Report it if it repeats.' };
+  }
+}
+
+function headersToSend(request: InboundRequest, hop: HopMark): Record<string, string> {
+  return hop.stamp(forwardHeaders(eventHeaders(request.headers), { dropPushKey: request.source === 'push' }));
+}
+
+/** No body for a bodiless request; otherwise the exact bytes received. */
+function bodyToSend(request: InboundRequest): Uint8Array | null {
+  return request.body.length === 0 ? null : request.body;
+}

@@ -1,0 +1,135 @@
+import { toDispatchEvent, type DispatchEvent } from '../../../shared/events/dispatch-event';
+import { ErrorCode, HookdeskError } from '../../../shared/errors';
+import type { Invocation } from '../../../shared/schemas/delivery';
+import type { HookEvent } from '../../../shared/schemas/event';
+import { replayRequestSchema, type ReplayInvocation, type ReplayRecord, type ReplayRequest } from '../../../shared/schemas/replay';
+import { parseOrThrow } from '../../../shared/validation';
+import type { Clock } from '../clock';
+import type { HttpSender } from '../dispatch/http-sender';
+import type { WebhookActions } from '../dispatch/webhook-actions';
+import type { WebhookService } from '../dispatch/webhook-service';
+import type { ConnectorService } from '../ingest/connector-service';
+import type { DeliveryState } from '../store/delivery-state';
+import type { EventRepository } from '../store/event-repository';
+import type { StoredConnector } from '../store/workspace-data';
+import type { EventPatcher } from './event-patcher';
+import type { HopMark } from './forward-loop';
+import { finishedForward, sendOutcome } from './forward-outcome';
+import { forwardUrl } from './forward-request';
+import { timeoutOf } from './relay-intake';
+import { outboundInvocation, previousInvocation, type ReplayTarget } from './replay-invocation';
+import { replayRequest } from './replay-request';
+
+/** Replays kept per event (newest last). */
+export const REPLAYS_KEPT = 10;
+
+export interface ReplayDeps {
+  events: EventRepository;
+  connectors: ConnectorService;
+  webhooks: WebhookService;
+  actions: WebhookActions;
+  deliveries: DeliveryState;
+  sender: HttpSender;
+  patcher: EventPatcher;
+  hop: HopMark;
+  clock: Clock;
+}
+
+/**
+ * `POST /events/:id/replay`: sends a stored event again, as it was or edited, to its connector's
+ * forward URL, to a webhook (its template, auth and signature; the webhook's failure state does not
+ * move) or to a URL, and answers the invocation with the earlier answer from the same target. Each
+ * replay is kept on the event (at most 10, bodies capped, credentials masked); an unedited replay to
+ * the forward target is also the event's new `forward` result (a retry).
+ */
+export class ReplayService {
+  constructor(private readonly deps: ReplayDeps) {}
+
+  async replay(eventId: string, input: unknown): Promise<ReplayInvocation> {
+    const event = this.deps.events.get(eventId);
+    if (!event) throw new HookdeskError(404, ErrorCode.notFound, `No event has the id "${eventId}". It may have been trimmed by retention or cleared.`);
+    const request = parseOrThrow(replayRequestSchema, input ?? {}, 'replay request');
+    const edited = request.body !== undefined || request.headers !== undefined;
+    const target = this.targetOf(event, request);
+    const previous = this.previous(event, target);
+    const time = new Date(this.deps.clock.now()).toISOString();
+
+    let invocation: Invocation;
+    let forward: HookEvent['forward'] | undefined;
+    if (target.kind === 'webhook') {
+      invocation = await this.deps.actions.sendEvent(target.webhookId, webhookEvent(event, request), request.headers ?? {});
+    } else {
+      const url = target.kind === 'url' ? target.url : this.forwardUrlOf(event);
+      const outbound = replayRequest(event, url, { body: request.body, headers: request.headers }, this.deps.hop);
+      const outcome = sendOutcome(await this.deps.sender.send(outbound, timeoutOf(this.connectorOf(event))), url);
+      invocation = outboundInvocation(outbound, outcome);
+      if (target.kind === 'forward' && !edited) forward = finishedForward(outcome, url, time);
+    }
+
+    const record: ReplayRecord = {
+      ...invocation,
+      time,
+      target: target.kind,
+      ...(target.kind === 'webhook' ? { webhookId: target.webhookId } : {}),
+      edited,
+    };
+    await this.deps.patcher.patch(event.id, (current) => ({
+      replays: [...(current.replays ?? []), record].slice(-REPLAYS_KEPT),
+      ...(forward === undefined ? {} : { forward }),
+    }));
+    return { ...invocation, previous };
+  }
+
+  /** Which target, checked before anything is sent: a known webhook, a forward URL set on the connector. */
+  private targetOf(event: HookEvent, request: ReplayRequest): ReplayTarget {
+    switch (request.target) {
+      case 'webhook': {
+        const webhookId = request.webhookId ?? '';
+        this.deps.webhooks.get(webhookId); // 404 not_found for an unknown webhook
+        return { kind: 'webhook', webhookId };
+      }
+      case 'url':
+        return { kind: 'url', url: request.url ?? '' };
+      case 'forward':
+        this.forwardUrlOf(event);
+        return { kind: 'forward' };
+    }
+  }
+
+  /** The forward URL for this event now: the connector's current setting, plus the event's sub-path and query. */
+  private forwardUrlOf(event: HookEvent): string {
+    const forwardTo = this.connectorOf(event)?.forwardTo;
+    if (!forwardTo) {
+      const message =
+        event.connectorId === null
+          ? 'This event was not received by a connector, so it has no forward URL. Replay it to a webhook or a URL instead.'
+          : 'The connector of this event has no forward URL. Set one on the connector (forwardTo), or replay to a webhook or a URL instead.';
+      throw new HookdeskError(400, ErrorCode.validationFailed, message, { target: message });
+    }
+    return forwardUrl(forwardTo.url, event.path ?? '', event.query ?? '');
+  }
+
+  private connectorOf(event: HookEvent): StoredConnector | undefined {
+    return event.connectorId === null ? undefined : this.deps.connectors.find(event.connectorId);
+  }
+
+  private previous(event: HookEvent, target: ReplayTarget): Invocation | null {
+    return previousInvocation(event, target, {
+      deliveriesTo: (webhookId) => this.deps.deliveries.ofWebhook(webhookId),
+      hop: this.deps.hop,
+    });
+  }
+}
+
+/** The event as a webhook renders it, its body replaced by the edited one (JSON when it parses, else the text). */
+function webhookEvent(event: HookEvent, request: ReplayRequest): DispatchEvent {
+  const dispatch = toDispatchEvent(event);
+  if (request.body === undefined) return dispatch;
+  let body: unknown;
+  try {
+    body = JSON.parse(request.body) as unknown;
+  } catch {
+    body = request.body;
+  }
+  return { ...dispatch, body };
+}
