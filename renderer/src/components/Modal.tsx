@@ -6,7 +6,7 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
  * An accessible modal: a native `<dialog>` opened with `showModal()` (the page behind it is inert),
  * named by its title, Tab and Shift+Tab kept inside, Esc closes, focus goes back to the opener.
  */
-export function Modal({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Modal({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean | 'full' }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -52,7 +52,7 @@ export function Modal({ title, onClose, children, wide = false }: { title: strin
   return (
     <dialog
       ref={ref}
-      className={wide ? 'modal wide' : 'modal'}
+      className={wide === 'full' ? 'modal full' : wide ? 'modal wide' : 'modal'}
       aria-labelledby={titleId}
       onKeyDown={onKeyDown}
       onCancel={(event) => {

@@ -66,6 +66,7 @@ export const useConnectionStore = create<ConnectionState>((set) => ({
 }));
 
 onStreamEvent('event.received', (data) => useEventsStore.getState().received(data));
+onStreamEvent('event.updated', (data) => useEventsStore.getState().updated(data));
 onStreamEvent('connector.updated', (data) => useConnectorsStore.getState().received(data));
 onStreamOpen(() => void useConnectorsStore.getState().load());
 onStreamEvent('webhook.updated', (data) => useWebhooksStore.getState().received(data));

@@ -13,6 +13,8 @@ interface EventsState {
   load(): Promise<void>;
   /** A live `event.received` message. */
   received(data: unknown): void;
+  /** A live `event.updated` message: the whole event, with its forward result or replays changed. */
+  updated(data: unknown): void;
   select(id: string | null): void;
   publish(input: PublishEvent): Promise<HookEvent>;
 }
@@ -35,6 +37,13 @@ export const useEventsStore = create<EventsState>((set, get) => ({
     const event = data as HookEvent;
     if (get().events.some((e) => e.id === event.id)) return;
     set({ events: [event, ...get().events].slice(0, LIVE_EVENT_LIMIT) });
+  },
+  updated(data) {
+    const event = data as HookEvent;
+    const events = get().events;
+    const index = events.findIndex((e) => e.id === event?.id);
+    if (index < 0) return;
+    set({ events: events.with(index, event) });
   },
   select(id) {
     set({ selectedId: id });

@@ -2,10 +2,11 @@ import type { Connector } from '../../../../shared/schemas/connector';
 import { relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/hooks';
 import { useDialogsStore } from '../../stores/dialogs-store';
+import { SCHEME_NAMES } from '../relay/relay-draft';
 import { StatusDot } from './StatusDot';
 
-/** Name, status, facts and the Edit / Reset key / Delete actions of one connector. */
-export function ConnectorHeader({ connector, titleId }: { connector: Connector; titleId: string }) {
+/** Name, status, facts (relay too) and the Edit / Reset key / Delete actions of one connector. */
+export function ConnectorHeader({ connector, titleId, onOpenRelay }: { connector: Connector; titleId: string; onOpenRelay: () => void }) {
   const openDialog = useDialogsStore((s) => s.open);
   const now = useNow();
   return (
@@ -26,6 +27,13 @@ export function ConnectorHeader({ connector, titleId }: { connector: Connector; 
               'never'
             )}
           </span>
+        </p>
+        <p className="muted facts-inline">
+          <span>Forward: {connector.forwardTo ? <span className="mono">{connector.forwardTo.url}</span> : 'off'}</span>
+          <span>Signatures: {connector.verification ? SCHEME_NAMES[connector.verification.scheme] : 'not checked'}</span>
+          <button type="button" className="link" onClick={onOpenRelay}>
+            Change relay settings
+          </button>
         </p>
       </div>
       <div className="actions">

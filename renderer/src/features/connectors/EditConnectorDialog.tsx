@@ -20,7 +20,6 @@ interface Draft {
   source: ReturnType<typeof choiceFromDataSource>;
   typePath: string;
   retention: string;
-  forwardUrl: string;
   status: string;
   headers: string;
   body: string;
@@ -33,7 +32,6 @@ function draftOf(c: Connector): Draft {
     source: choiceFromDataSource(c.dataSource),
     typePath: c.typePath ?? '',
     retention: String(c.retention),
-    forwardUrl: c.forwardTo?.url ?? '',
     status: String(c.response.status),
     headers: formatHeaderLines(c.response.headers),
     body: c.response.body,
@@ -52,13 +50,12 @@ function patchOf(d: Draft): { patch: unknown } | { fields: FieldErrors } {
       dataSource: dataSourceFromChoice(d.source),
       typePath: d.typePath.trim() === '' ? null : d.typePath.trim(),
       retention: number(d.retention),
-      forwardTo: d.forwardUrl.trim() === '' ? null : { url: d.forwardUrl.trim() },
       response: { status: number(d.status), headers: headers.headers, body: d.body, delayMs: number(d.delayMs) },
     },
   };
 }
 
-/** Name, data source, type JSONPath, retention, forwarding and the answer capture senders get. */
+/** Name, data source, type JSONPath, retention and the answer capture senders get (forwarding and verification: the page's Relay settings). */
 export function EditConnectorDialog({ connector, onClose }: { connector: Connector; onClose: () => void }) {
   const update = useConnectorsStore((s) => s.update);
   const [draft, setDraft] = useState<Draft>(() => draftOf(connector));
@@ -105,9 +102,6 @@ export function EditConnectorDialog({ connector, onClose }: { connector: Connect
         <Field label="Events kept" error={errors.retention} hint="The oldest are trimmed beyond this many.">
           <input type="number" min={1} value={draft.retention} onChange={(e) => set('retention', e.target.value)} />
         </Field>
-        <Field label="Forward to URL" error={errors['forwardTo.url'] ?? errors.forwardTo} hint="Every request received is sent on to this URL. Empty: no forwarding.">
-          <input type="url" value={draft.forwardUrl} onChange={(e) => set('forwardUrl', e.target.value)} placeholder="http://127.0.0.1:3000/webhooks" spellCheck={false} />
-        </Field>
         <fieldset>
           <legend>Answer to capture senders</legend>
           <div className="field-row">
@@ -140,8 +134,6 @@ const KNOWN_FIELDS = new Set([
   'dataSource',
   'typePath',
   'retention',
-  'forwardTo',
-  'forwardTo.url',
   'response.status',
   'response.headers',
   'response.body',

@@ -49,6 +49,8 @@ export function useConnectorEvents(connectorId: string, filter: EventFilter): St
     const gen = ++generation.current;
     const query = { connectorId, type: type || undefined, q: q || undefined, pageSize: PAGE_SIZE };
     let pending: HookEvent[] = [];
+    /** `event.updated` messages not applied yet, by id (the newest wins). */
+    let updates = new Map<string, HookEvent>();
     let frame = 0;
     let fetched = false;
     ids.current = new Set();
@@ -60,14 +62,24 @@ export function useConnectorEvents(connectorId: string, filter: EventFilter): St
       if (!fetched) return;
       const fresh = pending.filter((e) => !ids.current.has(e.id)).reverse();
       pending = [];
-      if (fresh.length === 0) return;
+      const changed = updates;
+      updates = new Map();
       for (const e of fresh) ids.current.add(e.id);
-      setState((s) => ({ ...s, events: [...fresh, ...s.events].slice(0, MAX_ROWS) }));
+      const known = [...changed.keys()].some((id) => ids.current.has(id));
+      if (fresh.length === 0 && !known) return;
+      const latest = (e: HookEvent): HookEvent => changed.get(e.id) ?? e;
+      setState((s) => ({ ...s, events: [...fresh, ...s.events].slice(0, MAX_ROWS).map(latest) }));
     };
     const off = onStreamEvent('event.received', (data) => {
       const event = data as HookEvent;
       if (!eventMatches(event, connectorId, { type, q })) return;
       pending.push(event);
+      if (!frame) frame = requestAnimationFrame(flush);
+    });
+    const offUpdated = onStreamEvent('event.updated', (data) => {
+      const event = data as HookEvent;
+      if (event?.connectorId !== connectorId) return;
+      updates.set(event.id, event);
       if (!frame) frame = requestAnimationFrame(flush);
     });
     api.listEvents({ ...query, page: 1 }).then(
@@ -87,6 +99,7 @@ export function useConnectorEvents(connectorId: string, filter: EventFilter): St
     );
     return () => {
       off();
+      offUpdated();
       cancelAnimationFrame(frame);
     };
   }, [connectorId, type, q]);

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { HookEvent } from '../../../../shared/schemas/event';
 import { formatBytes } from '../../lib/format';
 import { HeadersTable } from '../../components/HeadersTable';
+import { EventForwardAndReplays, EventRelayActions } from '../relay/EventRelayDetails';
+import { useLiveEvent } from '../relay/use-live-event';
 import { BodyView } from './BodyView';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -13,12 +15,18 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-/** One event: its facts (request line for captures), headers and body (pretty and raw, read-only Monaco). */
-export function EventInspector({ event }: { event: HookEvent }) {
+/**
+ * One event: signature and drift notes, Retry forward / Replay…, its facts (request line for
+ * captures), headers and body (pretty and raw, read-only Monaco), then its forward and replays.
+ * Kept live from `event.updated`.
+ */
+export function EventInspector({ event: given }: { event: HookEvent }) {
+  const { event, refresh } = useLiveEvent(given);
   const captured = event.method !== undefined;
   return (
     <section className="inspector" aria-label="Event inspector">
       <h3>{event.type}</h3>
+      <EventRelayActions event={event} onChanged={refresh} />
       <dl className="facts">
         <Fact term="Id">{event.id}</Fact>
         <Fact term="Received">
@@ -39,6 +47,7 @@ export function EventInspector({ event }: { event: HookEvent }) {
       </dl>
       <HeadersTable label="Headers" headers={event.headers} empty={null} />
       <BodyView event={event} />
+      <EventForwardAndReplays event={event} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { HookEvent } from '../../../../shared/schemas/event';
+import { RelayBadges } from '../relay/RelayBadges';
 
 const ROW_HEIGHT = 36;
 /** How close to the end (in rows) the list asks for older events. */
@@ -15,6 +16,7 @@ function EventRow({ event }: { event: HookEvent }) {
       ) : (
         <span className="muted">{event.dataSource}</span>
       )}
+      <RelayBadges event={event} />
       <time className="muted" dateTime={event.receivedTime}>
         {new Date(event.receivedTime).toLocaleTimeString()}
       </time>

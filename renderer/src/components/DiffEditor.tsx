@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import { monaco } from '../monaco/setup';
+
+export interface DiffEditorProps {
+  /** Accessible name of the whole diff. */
+  label: string;
+  originalLabel: string;
+  modifiedLabel: string;
+  original: string;
+  modified: string;
+  language?: 'json' | 'plaintext';
+  height?: number;
+}
+
+/**
+ * Two texts side by side with their differences marked: Monaco's own diff editor
+ * (`monaco.editor.createDiffEditor`) from the local bundle, read-only. Stays side by side however
+ * narrow the dialog is; F7 / Shift+F7 move between changes from the keyboard.
+ */
+export function DiffEditor({ label, originalLabel, modifiedLabel, original, modified, language = 'plaintext', height = 280 }: DiffEditorProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
+  const modelsRef = useRef<{ original: monaco.editor.ITextModel; modified: monaco.editor.ITextModel } | null>(null);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const editor = monaco.editor.createDiffEditor(host, {
+      readOnly: true,
+      originalEditable: false,
+      renderSideBySide: true,
+      useInlineViewWhenSpaceIsLimited: false,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      wordWrap: 'on',
+      fontSize: 12,
+      renderOverviewRuler: false,
+      theme: 'vs-dark',
+      originalAriaLabel: originalLabel,
+      modifiedAriaLabel: modifiedLabel,
+    });
+    editorRef.current = editor;
+    return () => {
+      editor.dispose();
+      modelsRef.current?.original.dispose();
+      modelsRef.current?.modified.dispose();
+      modelsRef.current = null;
+      editorRef.current = null;
+    };
+  }, [originalLabel, modifiedLabel]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const previous = modelsRef.current;
+    const models = { original: monaco.editor.createModel(original, language), modified: monaco.editor.createModel(modified, language) };
+    editor.setModel(models);
+    modelsRef.current = models;
+    previous?.original.dispose();
+    previous?.modified.dispose();
+  }, [original, modified, language, originalLabel, modifiedLabel]);
+
+  return <div className="code-editor diff-editor" role="group" aria-label={label} ref={hostRef} style={{ height }} />;
+}

@@ -1,0 +1,53 @@
+import type { HookEvent } from '../../../../shared/schemas/event';
+
+/** How a forward went, in a few characters: "→ 200", "Forward failed", "Forwarding…". */
+export function forwardBadgeOf(forward: HookEvent['forward']): { text: string; tone: 'ok' | 'bad' | 'pending'; title: string } | null {
+  if (!forward) return null;
+  if (forward.status === 'pending') return { text: 'Forwarding…', tone: 'pending', title: 'Waiting for the forward target to answer.' };
+  const status = forward.response?.status;
+  if (forward.status === 'succeeded') return { text: `→ ${status ?? 'ok'}`, tone: 'ok', title: `Forwarded: the target answered HTTP ${status ?? '2xx'}.` };
+  if (status !== undefined) return { text: `→ ${status}`, tone: 'bad', title: `Forward failed: the target answered HTTP ${status}.` };
+  return { text: 'Forward failed', tone: 'bad', title: `Forward failed: ${forward.error ?? 'no answer'}` };
+}
+
+/** Paths added, missing or changed, counted in words. */
+export function driftTitle(drift: NonNullable<HookEvent['drift']>): string {
+  const parts = [
+    drift.added.length ? `${drift.added.length} added` : '',
+    drift.missing.length ? `${drift.missing.length} missing` : '',
+    drift.changed.length ? `${drift.changed.length} of another type` : '',
+  ].filter(Boolean);
+  return `The body's shape differs from earlier events of this type: ${parts.join(', ') || 'fields changed'}.`;
+}
+
+/** The relay marks of one event row: signature, forward result, shape drift. Each says more on hover. */
+export function RelayBadges({ event }: { event: HookEvent }) {
+  const verification = event.verification;
+  const forward = forwardBadgeOf(event.forward);
+  const drift = event.drift;
+  if ((!verification || verification.status === 'none') && !forward && !drift) return null;
+  return (
+    <span className="relay-badges">
+      {verification?.status === 'verified' && (
+        <span className="pill pill-ok" title={verification.reason ?? 'The signature matches.'}>
+          Verified
+        </span>
+      )}
+      {verification?.status === 'failed' && (
+        <span className="pill pill-bad" title={verification.reason ?? 'The signature does not match.'}>
+          Signature failed
+        </span>
+      )}
+      {forward && (
+        <span className={`pill pill-${forward.tone}`} title={forward.title}>
+          {forward.text}
+        </span>
+      )}
+      {drift && (
+        <span className="pill pill-warn" title={driftTitle(drift)}>
+          Shape changed
+        </span>
+      )}
+    </span>
+  );
+}

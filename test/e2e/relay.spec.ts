@@ -1,0 +1,169 @@
+import { createHmac } from 'node:crypto';
+import { expect, test } from './fixtures';
+import { ConnectorsUi } from './pages/connectors-ui';
+import { githubSignature, RelayUi } from './pages/relay-ui';
+import { Receiver } from './receiver';
+
+let receiver: Receiver;
+test.beforeEach(async () => {
+  receiver = await Receiver.start();
+});
+test.afterEach(async () => {
+  await receiver.stop();
+});
+
+const SECRET = 'It is a secret to everybody';
+
+test.describe('relay', () => {
+  test('verifies a signed capture, forwards it to localhost, replays it edited and shows the diff; a tampered one fails with its reason', async ({ page, engine, request }) => {
+    const connectors = new ConnectorsUi(page);
+    const ui = new RelayUi(page);
+    await page.goto(engine.openUrl);
+    const { captureUrl } = await connectors.create('GitHub relay');
+
+    // Forward and verification settings on the connector page; the secret is masked once saved.
+    await ui.configure({ forwardUrl: receiver.url, scheme: 'github', secret: SECRET });
+    await expect(ui.field('Secret')).toHaveValue('');
+    await expect(ui.settingsGroup('Signature verification')).toContainText('A secret is stored (••••');
+    await expect(page.getByText(`Forward: ${receiver.url}`)).toBeVisible();
+
+    // A signed request, as GitHub would send it.
+    const body = JSON.stringify({ ref: 'refs/heads/main', commits: [{ id: 'a1b2c3', message: 'Fix the relay' }] });
+    const sent = await request.post(captureUrl, {
+      headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-hub-signature-256': githubSignature(SECRET, body) },
+      data: body,
+    });
+    expect(sent.status()).toBe(200);
+
+    await ui.view('Events').click();
+    const row = ui.eventLog('GitHub relay').getByRole('option').first();
+    await expect(row).toHaveAccessibleName(/Verified/);
+    await expect(row).toHaveAccessibleName(/→ 200/);
+    // The local server got the very bytes that were signed, signature header included.
+    await expect.poll(() => receiver.requests.length).toBe(1);
+    expect(receiver.requests[0]!.body).toBe(body);
+    expect(receiver.requests[0]!.headers['x-hub-signature-256']).toBe(githubSignature(SECRET, body));
+
+    // The inspector: verified, and the forward's request and answer beside the event.
+    await row.click();
+    await expect(ui.inspector.getByRole('region', { name: 'Signature verification' })).toContainText('Verified');
+    const forward = ui.inspector.getByRole('region', { name: 'Forward' });
+    await expect(forward.getByLabel('Response status')).toHaveText('HTTP 200');
+    await expect(forward.getByLabel('Response body')).toContainText('"received": true');
+
+    // Replay to the forward target after an edit; the target now fails.
+    await ui.inspector.getByRole('button', { name: 'Replay…' }).click();
+    await expect(ui.replayDialog.getByRole('radio', { name: /The forward target/ })).toBeChecked();
+    await expect(ui.replayDialog.getByRole('group', { name: 'Replay body' })).toContainText('Fix the relay');
+    const edited = '{"ref": "refs/heads/main", "edited": true}';
+    await ui.editReplayBody(edited);
+    await expect(ui.replayDialog.getByText('Edited: the body is sent as shown.')).toBeVisible();
+    receiver.status = 500;
+    receiver.answer = { error: 'boom', received: false };
+    await page.keyboard.press('ControlOrMeta+Enter');
+
+    // Both answers, the one-line summary and the side-by-side diff.
+    const summary = ui.replayDialog.getByRole('status', { name: 'Diff summary' });
+    await expect(summary).toHaveText(/^Status 200 → 500 · \d+ lines? changed$/);
+    await expect(ui.replayDialog.getByRole('region', { name: 'Previous answer' })).toContainText('HTTP 200');
+    await expect(ui.replayDialog.getByRole('region', { name: 'This answer' })).toContainText('HTTP 500');
+    const diff = ui.replayDialog.getByRole('group', { name: 'Response body diff' });
+    await expect(diff).toContainText('"boom"');
+    await expect(diff).toContainText('"ok"');
+    await expect(ui.replayDialog.getByText(/the target answered HTTP 500/)).toBeVisible();
+    expect(receiver.requests).toHaveLength(2);
+    expect(receiver.requests[1]!.body).toBe(edited);
+
+    // The replay is kept with the event and opens again from the inspector.
+    await ui.replayDialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(ui.replayDialog).toBeHidden();
+    const history = ui.inspector.getByRole('list', { name: 'Replays' });
+    await history.getByRole('button', { name: /HTTP 500, edited/ }).click();
+    const record = page.getByRole('dialog', { name: /^Replay at / });
+    await expect(record.getByRole('status', { name: 'Diff summary' })).toContainText('500');
+    await page.keyboard.press('Escape');
+    await expect(record).toBeHidden();
+
+    // A request whose body changed after signing is kept, marked failed, and says why.
+    receiver.status = 200;
+    const tampered = body.replace('Fix the relay', 'Fix the relay (tampered)');
+    await request.post(captureUrl, {
+      headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-hub-signature-256': githubSignature(SECRET, body) },
+      data: tampered,
+    });
+    const failedRow = ui.eventLog('GitHub relay').getByRole('option', { name: /Signature failed/ });
+    await expect(failedRow).toBeVisible();
+    await expect(failedRow.getByText('Signature failed')).toHaveAttribute('title', /does not match/);
+    await failedRow.click();
+    await expect(ui.inspector.getByRole('region', { name: 'Signature verification' })).toContainText(/Signature failed.*does not match/s);
+  });
+
+  test('checks relay settings inline, keeps the stored secret when only the tolerance changes, and switches verification off', async ({ page, engine, request }) => {
+    const connectors = new ConnectorsUi(page);
+    const ui = new RelayUi(page);
+    await page.goto(engine.openUrl);
+    const { captureUrl } = await connectors.create('Custom sender');
+    await ui.view('Relay settings').click();
+
+    // Inline errors from the shared schema, next to their fields, before anything is sent.
+    await ui.field('Forward to URL').fill('ftp://127.0.0.1/x');
+    await expect(ui.settingsGroup('Forward').getByText('must be an http or https URL')).toBeVisible();
+    await ui.field('Forward to URL').fill(receiver.url);
+    await ui.field('Scheme').selectOption('hmac');
+    await ui.field('Signed payload').fill('{timestamp}.{body}');
+    await ui.settings.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(ui.settings.getByRole('alert')).toContainText('see the marked fields');
+    await expect(ui.field('Secret')).toHaveAccessibleDescription(/must not be empty/);
+    await expect(ui.field('Timestamp header')).toHaveAccessibleDescription(/is required when the signed payload uses \{timestamp\}/);
+
+    await ui.field('Secret').fill('k3y');
+    await ui.field('Signature header').fill('X-Sig');
+    await ui.field('Prefix').fill('sha256=');
+    await ui.field('Timestamp header').fill('X-Ts');
+    await ui.field('Tolerance (seconds)').fill('60');
+    await ui.save();
+
+    // Change only the tolerance: the masked secret goes back and the stored one is kept.
+    await ui.field('Tolerance (seconds)').fill('120');
+    await ui.save();
+    await expect(ui.field('Tolerance (seconds)')).toHaveValue('120');
+    const body = '{"hello":"world"}';
+    const ts = String(Math.floor(Date.now() / 1000));
+    const signature = `sha256=${createHmac('sha256', 'k3y').update(`${ts}.${body}`).digest('hex')}`;
+    await request.post(captureUrl, { headers: { 'content-type': 'application/json', 'x-sig': signature, 'x-ts': ts }, data: body });
+    await ui.view('Events').click();
+    await expect(ui.eventLog('Custom sender').getByRole('option').first()).toHaveAccessibleName(/Verified/);
+
+    // Off: no badge on new events.
+    await ui.view('Relay settings').click();
+    await ui.field('Scheme').selectOption('');
+    await ui.field('Forward to URL').fill('');
+    await ui.save();
+    await expect(page.getByText('Signatures: not checked')).toBeVisible();
+  });
+
+  test('browses the inferred schema of each event type by keyboard', async ({ page, engine, request }) => {
+    const connectors = new ConnectorsUi(page);
+    const ui = new RelayUi(page);
+    await page.goto(engine.openUrl);
+    const { captureUrl } = await connectors.create('Shapes');
+    for (const body of [{ type: 'order.created', id: 1, total: 9.5 }, { type: 'order.created', id: 2, total: 3, note: 'gift' }, { type: 'user.deleted', user: 'u1' }]) {
+      await request.post(captureUrl, { headers: { 'content-type': 'application/json' }, data: JSON.stringify(body) });
+    }
+    await expect(ui.eventLog('Shapes').getByRole('option')).toHaveCount(3);
+    await ui.view('Schemas').click();
+    const types = page.getByRole('listbox', { name: 'Event types' });
+    await expect(types.getByRole('option', { name: /order\.created.*2 events/ })).toBeVisible();
+    await expect(types.getByRole('option', { name: /user\.deleted.*1 event/ })).toBeVisible();
+    await types.focus();
+    await page.keyboard.press('Home');
+    const first = types.getByRole('option', { selected: true });
+    const firstName = (await first.textContent()) ?? '';
+    await page.keyboard.press('ArrowDown');
+    await expect(types.getByRole('option', { selected: true })).not.toHaveText(firstName);
+    const selectedType = /^(order\.created|user\.deleted)/.exec((await types.getByRole('option', { selected: true }).textContent()) ?? '')?.[1] ?? '';
+    const schema = page.getByRole('group', { name: `JSON Schema of ${selectedType}` });
+    await expect(schema).toContainText('"properties"');
+    await expect(schema).toContainText(selectedType === 'order.created' ? '"total"' : '"user"');
+  });
+});
