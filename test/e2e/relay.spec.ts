@@ -151,6 +151,12 @@ test.describe('relay', () => {
       await request.post(captureUrl, { headers: { 'content-type': 'application/json' }, data: JSON.stringify(body) });
     }
     await expect(ui.eventLog('Shapes').getByRole('option')).toHaveCount(3);
+
+    // The second order.created brought a field the first lacked: its shape drifted.
+    const drifted = ui.eventLog('Shapes').getByRole('option', { name: /order\.created.*Shape changed/ });
+    await expect(drifted).toHaveCount(1);
+    await drifted.click();
+    await expect(ui.inspector.getByRole('region', { name: 'Shape changed' })).toContainText(/added\s*\$\.note/);
     await ui.view('Schemas').click();
     const types = page.getByRole('listbox', { name: 'Event types' });
     await expect(types.getByRole('option', { name: /order\.created.*2 events/ })).toBeVisible();

@@ -32,6 +32,10 @@ export function AnswerComparison({ previous, current, previousTime, currentTime 
   const summary = diffSummary(previous, current);
   const currentText = answerBodyText(current);
   const json = (text: string): boolean => /^[[{]/.test(text.trim());
+  const previousText = previous ? answerBodyText(previous) : '';
+  // Tall enough for both bodies (19 px a line), within 120..480 px.
+  const lines = Math.max(previousText.split('\n').length, currentText.split('\n').length);
+  const height = Math.min(480, Math.max(120, lines * 19 + 24));
   return (
     <div className="answer-comparison">
       <p className="diff-summary" role="status" aria-label="Diff summary">
@@ -46,9 +50,10 @@ export function AnswerComparison({ previous, current, previousTime, currentTime 
           label="Response body diff"
           originalLabel="Previous response body"
           modifiedLabel="This response body"
-          original={answerBodyText(previous)}
+          original={previousText}
           modified={currentText}
-          language={json(currentText) ? 'json' : 'plaintext'}
+          language={json(currentText) || json(previousText) ? 'json' : 'plaintext'}
+          height={height}
         />
       ) : (
         <pre aria-label="This response body">{currentText || '(empty body)'}</pre>

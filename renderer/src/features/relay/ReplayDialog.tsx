@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiError } from '../../../../shared/api/api-error';
 import type { Connector } from '../../../../shared/schemas/connector';
 import type { HookEvent } from '../../../../shared/schemas/event';
@@ -64,6 +64,11 @@ export function ReplayDialog({ event, connector, onClose, onReplayed }: {
   const formRef = useRef(form);
   formRef.current = form;
   const groupId = useId();
+  const answerRef = useRef<HTMLElement>(null);
+  // A new answer: bring it into view (it sits below the request).
+  useEffect(() => {
+    if (answer) answerRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [answer]);
   const set = <K extends keyof ReplayForm>(key: K, value: ReplayForm[K]): void => {
     setForm((f) => ({ ...f, [key]: value }));
     setErrors((e) => {
@@ -204,7 +209,7 @@ export function ReplayDialog({ event, connector, onClose, onReplayed }: {
           </button>
         </div>
         {answer && (
-          <section aria-label="Replay answer">
+          <section aria-label="Replay answer" ref={answerRef}>
             <AnswerComparison previous={answer.invocation.previous} current={answer.invocation} currentTime={answer.time} />
           </section>
         )}
