@@ -98,6 +98,49 @@ test.describe('relay', () => {
     await expect(ui.inspector.getByRole('region', { name: 'Signature verification' })).toContainText(/Signature failed.*does not match/s);
   });
 
+  test('a forward to a target that is down fails visibly; Retry forward sends it again and the badge follows live; replay to a typed URL', async ({ page, engine, request }) => {
+    const connectors = new ConnectorsUi(page);
+    const ui = new RelayUi(page);
+    const down = await Receiver.start();
+    await down.stop();
+    await page.goto(engine.openUrl);
+    const { captureUrl } = await connectors.create('Flaky');
+    await ui.configure({ forwardUrl: down.url });
+    await request.post(`${captureUrl}/orders?x=1`, { headers: { 'content-type': 'application/json' }, data: '{"id": 7}' });
+
+    await ui.view('Events').click();
+    const row = ui.eventLog('Flaky').getByRole('option').first();
+    await expect(row).toHaveAccessibleName(/Forward failed/);
+    await row.click();
+    const forward = ui.inspector.getByRole('region', { name: 'Forward' });
+    await expect(forward.getByRole('note', { name: 'Error' })).toBeVisible();
+    await expect(forward).toContainText('No response');
+
+    // The target is up now: Retry forward sends the same request again, and the row follows.
+    await ui.configure({ forwardUrl: receiver.url });
+    await ui.view('Events').click();
+    await row.click();
+    await ui.inspector.getByRole('button', { name: 'Retry forward' }).click();
+    await expect(ui.inspector.getByRole('status').filter({ hasText: 'Forwarded again: HTTP 200.' })).toBeVisible();
+    await expect(row).toHaveAccessibleName(/→ 200/);
+    expect(receiver.requests).toHaveLength(1);
+    expect(receiver.requests[0]!.path).toBe('/hooks/in/orders?x=1');
+    expect(receiver.requests[0]!.body).toBe('{"id": 7}');
+
+    // Replay to a URL typed in: checked before sending, then sent as it was.
+    await ui.inspector.getByRole('button', { name: 'Replay…' }).click();
+    await ui.replayDialog.getByRole('radio', { name: 'A URL' }).check();
+    await ui.replayDialog.getByLabel('Target URL').fill('localhost:3000');
+    await ui.replayDialog.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(ui.replayDialog.getByLabel('Target URL')).toHaveAccessibleDescription(/must be an http or https URL/);
+    await expect(ui.replayDialog.getByRole('alert')).toContainText('fix the marked fields');
+    await ui.replayDialog.getByLabel('Target URL').fill(receiver.url.replace('/hooks/in', '/elsewhere'));
+    await ui.replayDialog.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(ui.replayDialog.getByRole('status', { name: 'Diff summary' })).toHaveText('Status 200 · no earlier answer from this target to compare with');
+    expect(receiver.requests).toHaveLength(2);
+    expect(receiver.requests[1]!.body).toBe('{"id": 7}');
+  });
+
   test('checks relay settings inline, keeps the stored secret when only the tolerance changes, and switches verification off', async ({ page, engine, request }) => {
     const connectors = new ConnectorsUi(page);
     const ui = new RelayUi(page);
