@@ -74,6 +74,18 @@ describe('WorkspaceDb', () => {
     expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
   });
 
+  it('migrates a version 1 file: connectors gain verification off, everything else kept', async () => {
+    const connector = { id: 'con_1', name: 'Billing', dataSource: null, forwardTo: { url: 'http://localhost:3000/in' }, retention: 10 };
+    await writeFile(file, JSON.stringify({ schemaVersion: 1, connectors: [connector], webhooks: [{ id: 'whk_1' }] }));
+    const db = await open();
+    expect(db.data.schemaVersion).toBe(2);
+    expect(db.data.connectors).toEqual([{ ...connector, verification: null }]);
+    expect(db.data.webhooks).toEqual([{ id: 'whk_1' }]);
+    const onDisk = JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number; connectors: unknown[] };
+    expect(onDisk.schemaVersion).toBe(2);
+    expect(onDisk.connectors).toEqual([{ ...connector, verification: null }]);
+  });
+
   it('refuses a file from a newer Hookdesk', async () => {
     await writeFile(file, JSON.stringify({ schemaVersion: 99, connectors: [], webhooks: [] }));
     await expect(open()).rejects.toBeInstanceOf(StoreTooNewError);
