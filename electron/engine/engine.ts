@@ -59,6 +59,7 @@ export async function startEngine(input: EngineConfigInput, options: EngineOptio
     let baseUrl = '';
     const context: EngineContext = { config, clock, store, hub, token, log, baseUrl: () => baseUrl };
     store.events.onAppended((events) => {
+      if (hub.size === 0) return; // the view (relay defaults) is built only for someone to read it
       for (const event of events) hub.broadcast('event.received', toEventView(event));
     });
     modules = createModules(context);

@@ -46,7 +46,7 @@ export function relayIntake(deps: RelayIntakeDeps): InboundRequestHook {
     const job: ForwardJob = {
       connectorId: connector.id,
       eventIds: events.map((e) => e.id),
-      request: { method: request.method, url, headers: headersToSend(request, deps.hop), body: bodyToSend(request) },
+      request: { method: request.method, url, headers: headersToSend(request, only?.headers, deps.hop), body: bodyToSend(request) },
       timeoutMs: timeoutOf(connector),
     };
     return () => {
@@ -69,8 +69,9 @@ function verifyAtArrival(request: InboundRequest, log: (line: string) => void): 
   }
 }
 
-function headersToSend(request: InboundRequest, hop: HopMark): Record<string, string> {
-  return hop.stamp(forwardHeaders(eventHeaders(request.headers), { dropPushKey: request.source === 'push' }));
+/** The request's headers as its events store them (one string each; the push key, redacted there, is dropped anyway) made ready to send on. */
+function headersToSend(request: InboundRequest, stored: Record<string, string> | undefined, hop: HopMark): Record<string, string> {
+  return hop.stamp(forwardHeaders(stored ?? eventHeaders(request.headers), { dropPushKey: request.source === 'push' }));
 }
 
 /** No body for a bodiless request; otherwise the exact bytes received. */
