@@ -1,6 +1,7 @@
 import type { EngineContext } from './engine-context';
 import type { EngineModule } from './engine-module';
 import { createDispatchModule } from './dispatch/dispatch-module';
+import { createInferenceModule } from './inference/inference-module';
 import { createIngestModule } from './ingest/ingest-module';
 import { createRelayModule } from './relay/relay-module';
 
@@ -9,5 +10,6 @@ export function createModules(ctx: EngineContext): EngineModule[] {
   const ingest = createIngestModule(ctx);
   const dispatch = createDispatchModule(ctx, ingest);
   const relay = createRelayModule(ctx, ingest, dispatch);
-  return [ingest, dispatch, relay];
+  const inference = createInferenceModule(ctx, ingest);
+  return [ingest, dispatch, relay, inference];
 }

@@ -1,9 +1,8 @@
 import type { Page } from '../paging';
 import type { Connector, ConnectorCreate, ConnectorPatch, ConnectorSecrets, ConnectorStats, StatsRange } from '../schemas/connector';
 import type { EventListQuery, HookEvent, PublishEvent } from '../schemas/event';
-import type { DispatchEvent } from '../events/dispatch-event';
 import type { Delivery, Invocation, WebhookStats, WebhookTestRequest } from '../schemas/delivery';
-import type { EventTypeSummary } from '../schemas/event-type';
+import type { EventSample, EventTypeSummary } from '../schemas/event-type';
 import type { Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
 import type { Health } from '../schemas/health';
 import type { InferredSchema, ReplayInvocation, ReplayRequest } from '../schemas/replay';
@@ -167,8 +166,8 @@ export class HookdeskClient {
     return this.request('GET', '/api/v1/event-types');
   }
 
-  /** A sample event of a type: the latest stored one, else Hookdesk's built-in sample. */
-  eventSample(type: string): Promise<DispatchEvent> {
+  /** A sample event of a type: the latest stored one, else one from its inferred schema, else Hookdesk's built-in sample; `completionBody` has every field seen. */
+  eventSample(type: string): Promise<EventSample> {
     return this.request('GET', '/api/v1/event-types/sample', undefined, { type });
   }
 

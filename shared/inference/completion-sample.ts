@@ -49,3 +49,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function define(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
+
+/** `withSeenFields` over several shapes (one type on several connectors): each adds what the others lack. */
+export function withFieldsOfShapes(nodes: readonly ShapeNode[], value: unknown, now: string): unknown {
+  let out = value;
+  for (const node of nodes) out = withSeenFields(node, out, now);
+  return out;
+}

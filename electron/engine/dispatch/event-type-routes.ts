@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { SYSTEM_EVENT_TYPES } from '../../../shared/events/dispatch-event';
-import { eventSampleQuerySchema, type EventTypeSummary } from '../../../shared/schemas/event-type';
+import { withFieldsOfShapes } from '../../../shared/inference/completion-sample';
+import { eventSampleQuerySchema, type EventSample, type EventTypeSummary } from '../../../shared/schemas/event-type';
 import { parseOrThrow } from '../../../shared/validation';
 import type { EngineContext } from '../engine-context';
 import type { WebhookActions } from './webhook-actions';
@@ -20,8 +21,26 @@ export function eventTypeRoutes(ctx: EngineContext, actions: WebhookActions): Ro
 
   router.get('/event-types/sample', (req, res) => {
     const { type } = parseOrThrow(eventSampleQuerySchema, req.query, 'sample query');
-    res.json(actions.sample(type));
+    res.json(withInferredFields(ctx, actions.sample(type)));
   });
 
   return router;
+}
+
+/**
+ * For a type with inferred schemas: `completionBody` holds every field seen in its events (so `{{`
+ * completion offers fields only older events had), and a mock (no event of the type is stored any
+ * more) gets the inferred shape as its body instead of the generic one.
+ */
+function withInferredFields(ctx: EngineContext, sample: EventSample): EventSample {
+  const schemas = ctx.store.schemas.ofType(sample.type);
+  if (schemas.length === 0) return sample;
+  schemas.sort((a, b) => (a.lastSeenTime < b.lastSeenTime ? 1 : a.lastSeenTime > b.lastSeenTime ? -1 : 0));
+  const stored = ctx.store.events.get(sample.id) !== undefined;
+  const completionBody = withFieldsOfShapes(
+    schemas.map((s) => s.shape.root),
+    stored ? sample.body : undefined,
+    new Date(ctx.clock.now()).toISOString(),
+  );
+  return stored ? { ...sample, completionBody } : { ...sample, body: completionBody, completionBody };
 }

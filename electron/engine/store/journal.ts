@@ -18,6 +18,8 @@ export interface JournalPart {
   snapshot(): JournalRecord[];
   reset(): void;
   liveCount(): number;
+  /** Sees every record another part owns, once that part applied it (on replay and live), for state derived from them. */
+  observe?(record: JournalRecord): void;
 }
 
 export interface JournalOptions {
@@ -36,6 +38,7 @@ export interface JournalOptions {
  */
 export class Journal {
   private readonly parts: JournalPart[] = [];
+  private readonly observers: JournalPart[] = [];
   private readonly log: EventLog<JournalRecord>;
   private readonly compactSlack: number;
   private readonly logLine: (line: string) => void;
@@ -57,6 +60,7 @@ export class Journal {
   /** Parts must register before `open` so that replay reaches them. */
   register(part: JournalPart): void {
     this.parts.push(part);
+    if (part.observe) this.observers.push(part);
   }
 
   async open(): Promise<void> {
@@ -101,5 +105,6 @@ export class Journal {
     const part = this.parts.find((p) => p.owns(record));
     if (!part) throw new Error(`no part of the store owns the journal record "${record.op}"`);
     part.apply(record);
+    for (const observer of this.observers) if (observer !== part) observer.observe?.(record);
   }
 }

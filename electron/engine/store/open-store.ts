@@ -4,6 +4,7 @@ import { DEFAULT_RETENTION } from '../../../shared/schemas/connector';
 import { DeliveryState } from './delivery-state';
 import { EventRepository } from './event-repository';
 import { Journal } from './journal';
+import { SchemaState } from './schema-state';
 import { WorkspaceDb } from './workspace-db';
 
 export interface StoreOptions {
@@ -32,6 +33,8 @@ export interface Store {
   events: EventRepository;
   /** Deliveries and per-webhook runtime state, in the same journal as events. */
   deliveries: DeliveryState;
+  /** Inferred event shapes per connector and type, in the same journal (see inference/). */
+  schemas: SchemaState;
   close(): Promise<void>;
 }
 
@@ -54,12 +57,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const events = new EventRepository(journal, retentionOf);
   const deliveries = new DeliveryState(options.keepFinishedDeliveries ?? KEEP_FINISHED_DELIVERIES);
   journal.register(deliveries);
+  const schemas = new SchemaState();
+  journal.register(schemas);
   await journal.open();
   return {
     workspace,
     journal,
     events,
     deliveries,
+    schemas,
     async close() {
       await journal.close();
       await workspace.idle();

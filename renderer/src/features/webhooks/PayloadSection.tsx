@@ -1,7 +1,6 @@
 import { useId, useMemo } from 'react';
-import type { DispatchEvent } from '../../../../shared/events/dispatch-event';
 import type { Webhook } from '../../../../shared/schemas/webhook';
-import type { EventTypeSummary } from '../../../../shared/schemas/event-type';
+import type { EventSample, EventTypeSummary } from '../../../../shared/schemas/event-type';
 import { CodeEditor } from '../../components/CodeEditor';
 import { Field } from '../../components/Field';
 import { completionPaths, previewRequest } from './payload-preview';
@@ -23,7 +22,7 @@ export function PayloadSection({ d, webhook, eventTypes, sample, onSubmit }: {
   d: DraftApi;
   webhook: Webhook;
   eventTypes: EventTypeSummary[];
-  sample: { type: string; event: DispatchEvent | null; note: string | null; setType: (type: string) => void };
+  sample: { type: string; event: EventSample | null; note: string | null; setType: (type: string) => void };
   onSubmit: () => void;
 }) {
   const { draft, errors, change } = d;
@@ -62,7 +61,7 @@ export function PayloadSection({ d, webhook, eventTypes, sample, onSubmit }: {
       {draft.bodyTemplate !== null && (
         <>
           <p className="muted small">
-            Mustache: type <code>{'{{'}</code> for the sample's fields. Inside JSON strings values are escaped; elsewhere they become JSON values. Ctrl+Enter sends a test; Ctrl+M makes Tab leave the editor.
+            Mustache: type <code>{'{{'}</code> for the fields of this event type (every field seen in received events). Inside JSON strings values are escaped; elsewhere they become JSON values. Ctrl+Enter sends a test; Ctrl+M makes Tab leave the editor.
           </p>
           <CodeEditor
             label="Body template"
@@ -77,7 +76,7 @@ export function PayloadSection({ d, webhook, eventTypes, sample, onSubmit }: {
           {errors.bodyTemplate && <p className="error field-error">Body template {errors.bodyTemplate}</p>}
         </>
       )}
-      <Field label="Sample event type" hint="The preview and Send test use the latest event of this type, else a built-in sample.">
+      <Field label="Sample event type" hint="The preview and Send test use the latest event of this type, else one shaped like the events received, else a built-in sample.">
         <input list={listId} value={sample.type} onChange={(e) => sample.setType(e.target.value)} autoComplete="off" />
       </Field>
       <datalist id={listId}>

@@ -1,6 +1,5 @@
 import type { FormEvent } from 'react';
-import type { DispatchEvent } from '../../../../shared/events/dispatch-event';
-import type { EventTypeSummary } from '../../../../shared/schemas/event-type';
+import type { EventSample, EventTypeSummary } from '../../../../shared/schemas/event-type';
 import type { Webhook } from '../../../../shared/schemas/webhook';
 import { AuthSection } from './AuthSection';
 import { EventsSection } from './EventsSection';
@@ -15,7 +14,7 @@ interface Props {
   d: DraftApi;
   webhook: Webhook;
   eventTypes: EventTypeSummary[];
-  sample: { type: string; event: DispatchEvent | null; note: string | null; setType: (type: string) => void };
+  sample: { type: string; event: EventSample | null; note: string | null; setType: (type: string) => void };
   onSendTest: () => void;
 }
 

@@ -1,4 +1,5 @@
 import type { DispatchEvent } from '../../../../shared/events/dispatch-event';
+import type { EventSample } from '../../../../shared/schemas/event-type';
 import { authHeaders, hookdeskEventHeaders, mergeHeaders, signatureHeaders } from '../../../../shared/outbound/outbound-headers';
 import { isMasked, type WebhookAuth } from '../../../../shared/schemas/webhook';
 import { utf8 } from '../../../../shared/signing/bytes';
@@ -59,8 +60,14 @@ function safeAuthHeaders(auth: WebhookAuth): Record<string, string> {
   }
 }
 
-/** `{{` completion paths: every field the template view of this event exposes (`data.*`, `event.*`, `webhook.*`, envelope fields). */
-export function completionPaths(draft: Pick<WebhookDraft, 'includeEntity' | 'jsonPayloadEnabled'>, webhook: Target, event: DispatchEvent, apiBaseUrl: string): string[] {
+/**
+ * `{{` completion paths: every field the template view of this event exposes (`data.*`, `event.*`,
+ * `webhook.*`, envelope fields), with the body's fields taken from `completionBody` when the engine
+ * gave one (every field seen in events of this type, not only the latest event's).
+ */
+export function completionPaths(draft: Pick<WebhookDraft, 'includeEntity' | 'jsonPayloadEnabled'>, webhook: Target, sample: EventSample, apiBaseUrl: string): string[] {
+  const { completionBody, ...rest } = sample;
+  const event: DispatchEvent = completionBody === undefined ? rest : { ...rest, body: completionBody };
   const view = templateView({ webhook: { ...webhook, includeEntity: draft.includeEntity, jsonPayloadEnabled: draft.jsonPayloadEnabled }, event, apiBaseUrl });
   return templateFieldPaths(view);
 }

@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'react';
-import type { DispatchEvent } from '../../../../shared/events/dispatch-event';
 import { mockEvent } from '../../../../shared/mock-event';
+import type { EventSample } from '../../../../shared/schemas/event-type';
 import { api } from '../../api/client';
 import { useDebouncedValue } from '../../lib/hooks';
 
 export const DEFAULT_SAMPLE_TYPE = 'hookdesk.test';
 
-/** A sample event of `type` from the engine (the latest stored one, else its built-in sample); a local mock when that fails. */
-export function useSampleEvent(type: string): { event: DispatchEvent | null; note: string | null } {
+/**
+ * A sample event of `type` from the engine (the latest stored one, else one from its inferred
+ * schema, else its built-in sample; `completionBody` with every field seen); a local mock when that fails.
+ */
+export function useSampleEvent(type: string): { event: EventSample | null; note: string | null } {
   const wanted = useDebouncedValue(type.trim() || DEFAULT_SAMPLE_TYPE, 300);
-  const [state, setState] = useState<{ type: string; event: DispatchEvent; note: string | null } | null>(null);
+  const [state, setState] = useState<{ type: string; event: EventSample; note: string | null } | null>(null);
   useEffect(() => {
     let live = true;
     api.eventSample(wanted).then(
