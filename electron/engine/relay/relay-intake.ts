@@ -63,7 +63,7 @@ function verifyAtArrival(request: InboundRequest, log: (line: string) => void): 
   try {
     return verifyRequest(request.connector.verification, { headers: request.headers, body: request.body, nowMs: request.receivedMs });
   } catch (error) {
-    // A verifier bug must not lose the event: it is stored, marked as not checked.
+    // A verifier bug must not lose the event: it is stored, failed with a reason that says so.
     log(`Signature verification failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return { status: 'failed', reason: 'Hookdesk could not check this signature because of an internal error (it was logged). Report it if it repeats.' };
   }

@@ -34,7 +34,8 @@ function asInvocation(value: Invocation): Invocation {
   };
 }
 
-export type ReplayTarget = { kind: 'forward' } | { kind: 'url'; url: string } | { kind: 'webhook'; webhookId: string };
+/** Where a replay goes: the forward URL as it is now (with the event's sub-path and query), a URL typed in, or a webhook. */
+export type ReplayTarget = { kind: 'forward'; url: string } | { kind: 'url'; url: string } | { kind: 'webhook'; webhookId: string };
 
 /** Whether a kept replay went to this target (the same webhook, the same URL). */
 function sameTarget(record: ReplayRecord, target: ReplayTarget): boolean {

@@ -59,7 +59,7 @@ export class ReplayService {
     if (target.kind === 'webhook') {
       invocation = await this.deps.actions.sendEvent(target.webhookId, webhookEvent(event, request), request.headers ?? {});
     } else {
-      const url = target.kind === 'url' ? target.url : this.forwardUrlOf(event);
+      const { url } = target;
       const outbound = replayRequest(event, url, { body: request.body, headers: request.headers }, this.deps.hop);
       const outcome = sendOutcome(await this.deps.sender.send(outbound, timeoutOf(this.connectorOf(event))), url);
       invocation = outboundInvocation(outbound, outcome);
@@ -91,8 +91,7 @@ export class ReplayService {
       case 'url':
         return { kind: 'url', url: request.url ?? '' };
       case 'forward':
-        this.forwardUrlOf(event);
-        return { kind: 'forward' };
+        return { kind: 'forward', url: this.forwardUrlOf(event) };
     }
   }
 
