@@ -90,15 +90,32 @@ export interface MergeResult {
  */
 export function mergeValue(shape: Shape, value: unknown, limits: ShapeLimits = DEFAULT_SHAPE_LIMITS): MergeResult {
   const merge = new Merger(shape, limits);
-  merge.node(shape.root, value, '$', 0, shape.root.count > 0);
+  merge.node(shape.root, value, 0, shape.root.count > 0);
   return { changed: merge.changed, drift: merge.drift() };
+}
+
+/** A path segment for "every item of the array here". */
+const ITEMS: unique symbol = Symbol('items');
+
+/** Property counts of `properties` maps, so that a merge need not count keys (filled lazily: copies and revived shapes start without). */
+const propertyCounts = new WeakMap<Record<string, ShapeNode>, number>();
+
+function propertyCount(properties: Record<string, ShapeNode>): number {
+  let count = propertyCounts.get(properties);
+  if (count === undefined) {
+    count = Object.keys(properties).length;
+    propertyCounts.set(properties, count);
+  }
+  return count;
 }
 
 class Merger {
   changed = false;
-  private readonly added = new Set<string>();
-  private readonly missing = new Set<string>();
-  private readonly typeChanges = new Map<string, ShapeDrift['changed'][number]>();
+  private added: Set<string> | null = null;
+  private missing: Set<string> | null = null;
+  private typeChanges: Map<string, ShapeDrift['changed'][number]> | null = null;
+  /** Where the walk is: keys and ITEMS from the body down (paths are only built when something is reported). */
+  private readonly segments: (string | typeof ITEMS)[] = [];
 
   constructor(
     private readonly shape: Shape,
@@ -106,17 +123,21 @@ class Merger {
   ) {}
 
   drift(): ShapeDrift | null {
-    if (this.added.size === 0 && this.missing.size === 0 && this.typeChanges.size === 0) return null;
-    return { added: [...this.added], missing: [...this.missing], changed: [...this.typeChanges.values()] };
+    if (!this.added && !this.missing && !this.typeChanges) return null;
+    return { added: [...(this.added ?? [])], missing: [...(this.missing ?? [])], changed: [...(this.typeChanges?.values() ?? [])] };
   }
 
   /** `report`: differences here are drift (false for the first value, and inside anything new as a whole). */
-  node(node: ShapeNode, value: unknown, path: string, depth: number, report: boolean): void {
+  node(node: ShapeNode, value: unknown, depth: number, report: boolean): void {
     const type = jsonTypeOf(value);
     const hadType = conforms(node.types, type);
     if (!hadType) {
-      // Array items repeat paths: the first difference per path is the one reported.
-      if (report && node.count > 0 && !this.typeChanges.has(path)) this.typeChanges.set(path, { path, was: node.types.join(' | '), now: type });
+      if (report && node.count > 0) {
+        const path = this.path();
+        // Array items repeat paths: the first difference per path is the one reported.
+        this.typeChanges ??= new Map();
+        if (!this.typeChanges.has(path)) this.typeChanges.set(path, { path, was: node.types.join(' | '), now: type });
+      }
       addType(node.types, type);
       this.changed = true;
     }
@@ -131,57 +152,64 @@ class Merger {
       return;
     }
     if (depth >= this.limits.maxDepth) return;
-    if (type === 'object') this.object(node, value as Record<string, unknown>, path, depth, report);
-    else if (type === 'array') this.array(node, value as unknown[], path, depth, report && hadType);
+    if (type === 'object') this.object(node, value as Record<string, unknown>, depth, report);
+    else if (type === 'array') this.array(node, value as unknown[], depth, report && hadType);
   }
 
-  private object(node: ShapeNode, value: Record<string, unknown>, path: string, depth: number, report: boolean): void {
+  private object(node: ShapeNode, value: Record<string, unknown>, depth: number, report: boolean): void {
     const earlier = node.objects ?? 0;
     node.objects = earlier + 1;
     const properties = (node.properties ??= Object.create(null) as Record<string, ShapeNode>);
-    let tracked = -1; // counted only when a key is new
-    for (const key in value) {
-      if (!Object.hasOwn(value, key)) continue;
+    const known = propertyCount(properties);
+    let tracked = known;
+    let matched = 0;
+    const segments = this.segments;
+    for (const key of Object.keys(value)) {
       const child = properties[key];
+      segments.push(key);
       if (child) {
-        this.node(child, value[key], pathOf(path, key), depth + 1, report);
-        continue;
-      }
-      if (tracked < 0) tracked = Object.keys(properties).length;
-      if (tracked >= this.limits.maxProperties || this.shape.nodes >= this.limits.maxNodes) {
+        matched += 1;
+        this.node(child, value[key], depth + 1, report);
+      } else if (tracked >= this.limits.maxProperties || this.shape.nodes >= this.limits.maxNodes) {
         this.truncate(node);
-        continue;
+      } else {
+        const created: ShapeNode = { types: [], count: 0 };
+        properties[key] = created;
+        tracked += 1;
+        propertyCounts.set(properties, tracked);
+        this.shape.nodes += 1;
+        this.changed = true;
+        // New in an object where objects were seen before; in the first object here the keys are not news.
+        if (report && earlier > 0) (this.added ??= new Set()).add(this.path());
+        this.node(created, value[key], depth + 1, false);
       }
-      const created: ShapeNode = { types: [], count: 0 };
-      properties[key] = created;
-      tracked += 1;
-      this.shape.nodes += 1;
-      this.changed = true;
-      const childPath = pathOf(path, key);
-      // New in an object where objects were seen before; in the first object here the keys are not news.
-      if (report && earlier > 0) this.added.add(childPath);
-      this.node(created, value[key], childPath, depth + 1, false);
+      segments.pop();
     }
-    if (earlier === 0) return;
+    if (earlier === 0 || matched === known) return;
     for (const key in properties) {
       if (Object.hasOwn(value, key)) continue;
       // It was in every earlier object here (its count did not move for this one): required until now.
       if ((properties[key] as ShapeNode).count === earlier) {
         this.changed = true;
-        if (report) this.missing.add(pathOf(path, key));
+        if (report) {
+          segments.push(key);
+          (this.missing ??= new Set()).add(this.path());
+          segments.pop();
+        }
       }
     }
   }
 
   /** `report`: arrays were seen here before, and differences are drift. */
-  private array(node: ShapeNode, value: unknown[], path: string, depth: number, report: boolean): void {
+  private array(node: ShapeNode, value: unknown[], depth: number, report: boolean): void {
     const sampled = Math.min(value.length, this.limits.maxItems);
     if (sampled === 0) return;
-    const itemPath = `${path}[*]`;
     let items = node.items;
     let itemsReport = report;
+    this.segments.push(ITEMS);
     if (!items) {
       if (this.shape.nodes >= this.limits.maxNodes) {
+        this.segments.pop();
         this.truncate(node);
         return;
       }
@@ -190,10 +218,11 @@ class Merger {
       this.shape.nodes += 1;
       this.changed = true;
       // Only empty arrays were seen here before: items are new.
-      if (report) this.added.add(itemPath);
+      if (report) (this.added ??= new Set()).add(this.path());
       itemsReport = false;
     }
-    for (let i = 0; i < sampled; i += 1) this.node(items, value[i], itemPath, depth + 1, itemsReport);
+    for (let i = 0; i < sampled; i += 1) this.node(items, value[i], depth + 1, itemsReport);
+    this.segments.pop();
   }
 
   /** Marks a node where a limit kept some properties or items from being tracked. */
@@ -201,6 +230,12 @@ class Merger {
     if (node.truncated) return;
     node.truncated = true;
     this.changed = true;
+  }
+
+  private path(): string {
+    let path = '$';
+    for (const segment of this.segments) path = segment === ITEMS ? `${path}[*]` : pathOf(path, segment);
+    return path;
   }
 }
 
