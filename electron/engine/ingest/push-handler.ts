@@ -85,7 +85,7 @@ export function pushHandler(ctx: EngineContext, connectors: ConnectorService, re
           events,
         )
       : null;
-    await connectors.storeEvents(connector.id, events);
+    await connectors.storeEvents(connector.id, events, items.map((item) => item.raw));
     sendJson(res, 200, { accepted: events.length, ids: events.map((e) => e.id) });
     afterStored?.();
   }
