@@ -24,9 +24,9 @@ export type SchemaRecord =
 
 const OPS = new Set(['schema.put']);
 
-/** The events whose bodies are inferred: received by a connector (push or capture). */
+/** The events whose bodies are inferred: received by a connector (push or capture) with a body (a bodyless capture, such as a GET, has no shape). */
 export function isInferred(event: HookEvent): event is HookEvent & { connectorId: string } {
-  return event.connectorId !== null && (event.source === 'push' || event.source === 'capture');
+  return event.connectorId !== null && (event.source === 'push' || event.source === 'capture') && event.size > 0;
 }
 
 /**

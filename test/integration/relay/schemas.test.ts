@@ -96,6 +96,10 @@ describe('inferred schemas and shape drift (API.md, Relay: GET /connectors/:id/s
     const capturedEvent = (await t.client.listEvents({ connectorId: con.id, pageSize: 1 })).items[0];
     expect(capturedEvent?.drift).toEqual({ added: [], missing: [], changed: [{ path: '$.x', was: 'string', now: 'integer' }] });
 
+    // A bodyless capture (a GET) has no shape: no schema for its type.
+    expect((await rawRequest(`${con.captureUrl}/ping`)).status).toBe(200);
+    expect((await t.client.listEvents({ connectorId: con.id, pageSize: 1 })).items[0]).toMatchObject({ method: 'GET', type: 'generic' });
+
     const page1 = await t.client.connectorSchemas(con.id, { pageSize: 1 });
     expect(page1).toMatchObject({ page: 1, pageAmount: 2, items: [{ type: 'a.first', eventCount: 2 }] });
     const page2 = await t.client.connectorSchemas(con.id, { page: 2, pageSize: 1 });
