@@ -168,7 +168,8 @@ export function ReplayDialog({ event, connector, onClose, onReplayed }: {
               <p className="muted small">
                 {original.body.kind === 'text' && form.body !== original.body.text
                   ? 'Edited: the body is sent as shown. Signature headers still sign the original body, so a target that verifies them will refuse it.'
-                  : 'Unchanged: the stored bytes are sent exactly as received.'}
+                  : 'Unchanged: the stored bytes are sent exactly as received.'}{' '}
+                Ctrl/Cmd+Enter sends; Ctrl+M makes Tab leave the editor.
               </p>
             </>
           ) : (
@@ -200,7 +201,6 @@ export function ReplayDialog({ event, connector, onClose, onReplayed }: {
           {status}
         </p>
         <div className="dialog-actions">
-          <span className="muted small">Ctrl/Cmd+Enter sends</span>
           <button type="button" onClick={onClose}>
             Close
           </button>
