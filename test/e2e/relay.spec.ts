@@ -141,6 +141,26 @@ test.describe('relay', () => {
     expect(receiver.requests[1]!.body).toBe('{"id": 7}');
   });
 
+  test('a binary body cannot be edited and is replayed exactly as it was received', async ({ page, engine, request }) => {
+    const connectors = new ConnectorsUi(page);
+    const ui = new RelayUi(page);
+    await page.goto(engine.openUrl);
+    const { captureUrl } = await connectors.create('Bytes');
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x0d, 0x0a]);
+    await request.post(captureUrl, { headers: { 'content-type': 'application/octet-stream' }, data: bytes });
+    await ui.eventLog('Bytes').getByRole('option').first().click();
+    await ui.inspector.getByRole('button', { name: 'Replay…' }).click();
+    await expect(ui.replayDialog.getByText('This body is binary (9 B): it cannot be edited here')).toBeVisible();
+    await expect(ui.replayBody).toHaveCount(0);
+    await ui.replayDialog.getByRole('radio', { name: 'A URL' }).check();
+    await ui.replayDialog.getByLabel('Target URL').fill(receiver.url);
+    await ui.replayDialog.getByLabel('Target URL').press('ControlOrMeta+Enter');
+    await expect(ui.replayDialog.getByRole('status', { name: 'Diff summary' })).toContainText('Status 200');
+    expect(receiver.requests).toHaveLength(1);
+    expect(receiver.requests[0]!.headers['content-length']).toBe('9');
+    expect(receiver.requests[0]!.body).toBe(bytes.toString('utf8'));
+  });
+
   test('checks relay settings inline, keeps the stored secret when only the tolerance changes, and switches verification off', async ({ page, engine, request }) => {
     const connectors = new ConnectorsUi(page);
     const ui = new RelayUi(page);
