@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { expect, test } from './fixtures';
-import { ConnectorsUi } from './pages/connectors-ui';
+import { apiOf, ConnectorsUi } from './pages/connectors-ui';
 import { githubSignature, RelayUi } from './pages/relay-ui';
 import { Receiver } from './receiver';
 
@@ -159,6 +159,28 @@ test.describe('relay', () => {
     expect(receiver.requests).toHaveLength(1);
     expect(receiver.requests[0]!.headers['content-length']).toBe('9');
     expect(receiver.requests[0]!.body).toBe(bytes.toString('utf8'));
+  });
+
+  test('replays an event to a webhook chosen by name', async ({ page, engine, request }) => {
+    const connectors = new ConnectorsUi(page);
+    const ui = new RelayUi(page);
+    await apiOf(engine).createWebhook({ name: 'Local service', url: receiver.url, events: [{ type: 'nothing.matches' }] });
+    await page.goto(engine.openUrl);
+    const { captureUrl } = await connectors.create('To webhook');
+    await request.post(captureUrl, { headers: { 'content-type': 'application/json' }, data: '{"type": "invoice.paid", "amount": 5}' });
+    await ui.eventLog('To webhook').getByRole('option').first().click();
+    await ui.inspector.getByRole('button', { name: 'Replay…' }).click();
+    // No forward target on this connector: that choice is off and says where to set one.
+    await expect(ui.replayDialog.getByRole('radio', { name: /The forward target \(none set/ })).toBeDisabled();
+    await expect(ui.replayDialog.getByRole('radio', { name: 'A webhook' })).toBeChecked();
+    await expect(ui.replayDialog.getByLabel('Webhook', { exact: true })).toHaveValue(/.+/);
+    await expect(ui.replayDialog.getByLabel('Webhook', { exact: true }).getByRole('option', { selected: true })).toHaveText(/^Local service/);
+    await ui.replayDialog.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(ui.replayDialog.getByRole('status', { name: 'Diff summary' })).toContainText('Status 200');
+    await expect.poll(() => receiver.requests.length).toBe(1);
+    expect(receiver.requests[0]!.headers['x-hookdesk-event']).toBe('invoice.paid');
+    await page.keyboard.press('Escape');
+    await expect(ui.inspector.getByRole('list', { name: 'Replays' })).toContainText('webhook Local service: HTTP 200');
   });
 
   test('checks relay settings inline, keeps the stored secret when only the tolerance changes, and switches verification off', async ({ page, engine, request }) => {
