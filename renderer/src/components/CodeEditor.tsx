@@ -81,6 +81,9 @@ export function CodeEditor({ label, value, language = 'json', readOnly = false, 
       fontSize: 13,
       wordWrap: 'on' as const,
       automaticLayout: true,
+      // Suggestion lists and hovers drawn above the page, not clipped by the editor box or covered
+      // by a form's sticky save bar.
+      fixedOverflowWidgets: true,
       tabSize: 2,
       renderLineHighlight: readOnly ? ('none' as const) : ('line' as const),
       ...(wantsCompletions
