@@ -6,6 +6,7 @@ import { VERIFICATION_SCHEMES, type VerificationScheme } from '../../../../share
 import { Field } from '../../components/Field';
 import { SCHEME_LABELS, usesTolerance } from './relay-draft';
 import { useRelayDraft, type RelayDraftApi } from './use-relay-draft';
+import { SaveState } from '../../components/SaveState';
 
 const SCHEME_HINTS: Record<VerificationScheme, string> = {
   'standard-webhooks': 'Checks webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256). The secret is the whsec_… value.',
@@ -142,15 +143,7 @@ export function RelaySettings({ connector }: { connector: Connector }) {
             ))}
           </ul>
         )}
-        <span role="status" className="muted">
-          {d.saving ? 'Saving…' : d.dirty ? 'Unsaved changes' : (d.savedMessage ?? '')}
-        </span>
-        <button type="button" onClick={d.discard} disabled={!d.dirty || d.saving}>
-          Discard changes
-        </button>
-        <button type="submit" className="primary" disabled={d.saving}>
-          Save
-        </button>
+        <SaveState saving={d.saving} dirty={d.dirty} savedMessage={d.savedMessage} onDiscard={d.discard} />
       </div>
     </form>
   );

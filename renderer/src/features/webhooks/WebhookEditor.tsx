@@ -9,6 +9,7 @@ import { SigningSection } from './SigningSection';
 import { TargetSection } from './TargetSection';
 import type { DraftApi } from './use-webhook-draft';
 import { ValidatorsSection } from './ValidatorsSection';
+import { SaveState } from '../../components/SaveState';
 
 interface Props {
   d: DraftApi;
@@ -45,15 +46,7 @@ export function WebhookEditor({ d, webhook, eventTypes, sample, onSendTest }: Pr
             ))}
           </ul>
         )}
-        <span role="status" className="muted">
-          {d.saving ? 'Saving…' : d.dirty ? 'Unsaved changes' : (d.savedMessage ?? '')}
-        </span>
-        <button type="button" onClick={d.discard} disabled={!d.dirty || d.saving}>
-          Discard changes
-        </button>
-        <button type="submit" className="primary" disabled={d.saving}>
-          Save
-        </button>
+        <SaveState saving={d.saving} dirty={d.dirty} savedMessage={d.savedMessage} onDiscard={d.discard} />
       </div>
     </form>
   );
