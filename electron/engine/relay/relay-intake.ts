@@ -6,7 +6,7 @@ import { eventHeaders } from '../ingest/request-headers';
 import type { StoredConnector } from '../store/workspace-data';
 import { LOOP_REASON, type HopMark } from './forward-loop';
 import { failedForward, pendingForward } from './forward-outcome';
-import { forwardHeaders, forwardUrl } from './forward-request';
+import { forwardHeaders, forwardUrl } from '../../../shared/relay/forward-request';
 import type { ForwardJob } from './forwarder';
 
 export interface RelayIntakeDeps {

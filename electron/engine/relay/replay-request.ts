@@ -1,7 +1,7 @@
 import type { HookEvent } from '../../../shared/schemas/event';
 import type { OutboundRequest } from '../dispatch/http-sender';
 import type { HopMark } from './forward-loop';
-import { forwardHeaders } from './forward-request';
+import { forwardHeaders } from '../../../shared/relay/forward-request';
 
 /**
  * The body bytes of a stored event as it arrived: the exact bytes when they were kept (captures,

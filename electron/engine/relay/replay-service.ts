@@ -15,7 +15,7 @@ import type { StoredConnector } from '../store/workspace-data';
 import type { EventPatcher } from './event-patcher';
 import type { HopMark } from './forward-loop';
 import { finishedForward, sendOutcome } from './forward-outcome';
-import { forwardUrl } from './forward-request';
+import { forwardUrl } from '../../../shared/relay/forward-request';
 import { timeoutOf } from './relay-intake';
 import { outboundInvocation, previousInvocation, type ReplayTarget } from './replay-invocation';
 import { replayRequest } from './replay-request';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOP_HEADER, HopMark } from '../../../electron/engine/relay/forward-loop';
-import { forwardHeaders, forwardUrl } from '../../../electron/engine/relay/forward-request';
+import { forwardHeaders, forwardUrl } from '../../../shared/relay/forward-request';
 import { toEventView } from '../../../electron/engine/relay/event-view';
 import type { HookEvent } from '../../../shared/schemas/event';
 

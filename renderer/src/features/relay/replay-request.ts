@@ -1,6 +1,7 @@
 import type { HookEvent } from '../../../../shared/schemas/event';
 import type { Invocation } from '../../../../shared/schemas/delivery';
 import type { ReplayRequest, ReplayTargetKind } from '../../../../shared/schemas/replay';
+import { PUSH_KEY_HEADERS, forwardUrl, isHopByHop } from '../../../../shared/relay/forward-request';
 import { base64ToBytes } from '../../lib/format';
 import { formatHeaderLines, parseHeaderLines } from '../connectors/connector-form';
 
@@ -35,12 +36,18 @@ export function editableBody(event: HookEvent): EditableBody {
   return { kind: 'text', text, language: languageOf(event.contentType, text) };
 }
 
-/** Headers the engine sets itself when sending (hop-by-hop ones and the length), so they are not offered for editing. */
-const SET_WHEN_SENT = new Set(['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection', 'proxy-authorization', 'proxy-authenticate', 'api_key', 'api-key']);
+/** Headers the engine drops or sets itself when sending (hop-by-hop ones, the length, the push key): not offered for editing. */
+function setWhenSent(name: string): boolean {
+  return isHopByHop(name) || PUSH_KEY_HEADERS.has(name.toLowerCase());
+}
+
+function sentHeaders(event: HookEvent): Record<string, string> {
+  return Object.fromEntries(Object.entries(event.headers).filter(([name]) => !setWhenSent(name)));
+}
 
 /** The event's headers as editable "Name: value" lines, less those set when sending. */
 export function editableHeaders(event: HookEvent): string {
-  return formatHeaderLines(Object.fromEntries(Object.entries(event.headers).filter(([name]) => !SET_WHEN_SENT.has(name.toLowerCase()))));
+  return formatHeaderLines(sentHeaders(event));
 }
 
 export interface ReplayForm {
@@ -74,16 +81,13 @@ export function forwardInvocation(event: HookEvent, fallbackUrl: string | null):
   const forward = event.forward;
   if (!forward) return null;
   const body = editableBody(event);
-  const base = forward.url ?? fallbackUrl ?? '(the forward URL)';
-  const path = (event.path ?? '').replace(/^\//, '');
-  const query = event.query ? `?${event.query.replace(/^\?/, '')}` : '';
-  const url = forward.url ?? `${base.replace(/\/$/, '')}${path ? `/${path}` : ''}${query}`;
+  const url = forward.url ?? forwardUrl(fallbackUrl ?? '(the forward URL)', event.path ?? '', event.query ?? '');
   return {
     ok: forward.status === 'succeeded',
     request: {
       method: event.method ?? 'POST',
       url,
-      headers: Object.fromEntries(Object.entries(event.headers).filter(([name]) => !SET_WHEN_SENT.has(name.toLowerCase()))),
+      headers: sentHeaders(event),
       body: body.kind === 'text' ? body.text : `(binary body, ${body.size} bytes, sent unchanged)`,
     },
     response: forward.response,
