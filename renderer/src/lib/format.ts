@@ -40,3 +40,13 @@ export function bytesToDisplay(bytes: Uint8Array): { text: string; binary: boole
     return { text: lines.join('\n'), binary: true };
   }
 }
+
+/** A body's text as it reads best: indented when it is JSON, else as it came. */
+export function prettyText(text: string): string {
+  if (text === '') return '';
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

@@ -1,14 +1,6 @@
 import type { Invocation } from '../../../../shared/schemas/delivery';
+import { prettyText } from '../../lib/format';
 
-/** A response body as it reads best: indented when it is JSON, else as it came. */
-export function prettyText(text: string): string {
-  if (text === '') return '';
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
-}
 
 /** What the diff shows of one answer: its response body (pretty), or what happened instead. */
 export function answerBodyText(invocation: Invocation): string {

@@ -2,15 +2,11 @@ import type { Invocation } from '../../../../shared/schemas/delivery';
 import { toCurl } from '../../../../shared/curl';
 import { CopyButton } from '../../components/CopyButton';
 import { HeadersTable } from '../../components/HeadersTable';
+import { prettyText } from '../../lib/format';
 
 /** A body as sent or received: indented when it is JSON. */
 function pretty(text: string | null): string {
-  if (text === null || text === '') return '(empty)';
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
+  return text === null || text === '' ? '(empty)' : prettyText(text);
 }
 
 const show = (value: unknown): string => (value === undefined ? '(missing)' : JSON.stringify(value));
