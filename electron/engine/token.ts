@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { chmod, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably } from './store/durable-write';
 
@@ -12,7 +12,11 @@ export async function loadOrCreateToken(dataDir: string, fromEnv: string | undef
   const file = join(dataDir, 'token');
   try {
     const existing = (await readFile(file, 'utf8')).trim();
-    if (existing !== '') return existing;
+    if (existing !== '') {
+      // A token file from an older version (or copied in) may be readable by others.
+      await chmod(file, 0o600);
+      return existing;
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }

@@ -1,6 +1,7 @@
 import type { DeliveryAttempt, DeliveryStatus, DeliveryTrigger } from '../../../shared/schemas/delivery';
 import { FAILURE_THRESHOLD } from '../../../shared/retry/retry-policy';
 import type { JournalPart, JournalRecord } from './journal';
+import { pruneTooDeep } from './journal-line';
 import { countOutcome, emptyRuntime, type WebhookRuntime } from './webhook-runtime';
 
 export type { WebhookRuntime } from './webhook-runtime';
@@ -60,7 +61,11 @@ export class DeliveryState implements JournalPart {
   private readonly deliveryListeners = new Set<DeliveryListener>();
   private readonly runtimeListeners = new Set<RuntimeListener>();
 
-  constructor(private readonly keepFinished: number) {}
+  constructor(
+    private readonly keepFinished: number,
+    /** Where a listener's failure is reported: it must not leave this state half applied. */
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
 
   owns(record: JournalRecord): boolean {
     return OPS.has(record.op);
@@ -128,8 +133,8 @@ export class DeliveryState implements JournalPart {
   /** Copies: deliveries and runtimes change in place while compaction writes the snapshot beside later appends. */
   snapshot(): JournalRecord[] {
     const records: DeliveryRecord[] = [];
-    for (const [webhookId, runtime] of this.runtimes) records.push({ op: 'whk.runtime', webhookId, runtime: structuredClone(runtime) });
-    for (const list of this.byWebhook.values()) for (const delivery of list) records.push({ op: 'dlv.put', delivery: structuredClone(delivery) });
+    for (const [webhookId, runtime] of this.runtimes) records.push({ op: 'whk.runtime', webhookId, runtime: snapshotCopy(runtime) });
+    for (const list of this.byWebhook.values()) for (const delivery of list) records.push({ op: 'dlv.put', delivery: snapshotCopy(delivery) });
     return records;
   }
 
@@ -211,11 +216,20 @@ export class DeliveryState implements JournalPart {
   }
 
   private changed(delivery: StoredDelivery): void {
-    for (const listener of this.deliveryListeners) listener(delivery);
+    for (const listener of this.deliveryListeners) this.tell(() => listener(delivery));
   }
 
   private runtimeChanged(webhookId: string, runtime: WebhookRuntime, before: { failed: boolean }): void {
-    for (const listener of this.runtimeListeners) listener(webhookId, runtime, before);
+    for (const listener of this.runtimeListeners) this.tell(() => listener(webhookId, runtime, before));
+  }
+
+  /** Listeners are told in the middle of applying a record: one that throws must not stop the rest of it. */
+  private tell(call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.log(`A delivery listener failed (${error instanceof Error ? error.message : String(error)}); the delivery is stored.`);
+    }
   }
 
   /** Drops the oldest finished deliveries beyond the cap; unfinished ones always stay. */
@@ -237,5 +251,18 @@ export class DeliveryState implements JournalPart {
       }
     }
     this.byWebhook.set(webhookId, kept);
+  }
+}
+
+/**
+ * A copy for a compaction snapshot. structuredClone recurses and throws on a value nested a few
+ * thousand levels deep (a receiver's answer, a validator's value): then the copy has those parts
+ * replaced by a note, so one such delivery never fails the compaction.
+ */
+function snapshotCopy<T>(value: T): T {
+  try {
+    return structuredClone(value);
+  } catch {
+    return (pruneTooDeep(value)?.value ?? value) as T;
   }
 }

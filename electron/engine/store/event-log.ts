@@ -1,9 +1,11 @@
-import { copyFile, mkdir, open, readdir, readFile, rename, truncate, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readdir, readFile, rename, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsyncDir } from './durable-write';
-import { moveAside } from './move-aside';
-
-import { StoreCorruptError } from './store-errors';
+import { jsonTextTooDeep, MAX_JSON_DEPTH } from '../../../shared/json/bounded-json';
+import { fsyncDir, writeFileDurably } from './durable-write';
+import { describeRecord, pruneTooDeep, recordLine, salvageLine } from './journal-line';
+import { copyAside } from './move-aside';
+import { ensureOwnerOnlyDir, makeFilesOwnerOnly, OWNER_FILE_MODE } from './owner-only';
+import { StoreCorruptError, StoreRecordError } from './store-errors';
 
 /**
  * Compaction writes its snapshot in pieces of about this many characters, and lets appends run
@@ -33,16 +35,15 @@ interface PendingCompaction<R> {
   reject: (error: unknown) => void;
 }
 
-/** A record may carry its own JSON line (without the newline), computed at flush time. */
-export const SERIALIZE = Symbol('serialize');
-export interface SelfSerializing {
-  [SERIALIZE]?: () => string;
-}
+export { SERIALIZE, type SelfSerializing } from './journal-line';
 
-function line(record: unknown): string {
-  const own = (record as SelfSerializing)[SERIALIZE];
-  return (own ? own() : JSON.stringify(record)) + '\n';
-}
+/** How --recover describes what it does with a segment (see `replaySegment`). */
+const SEGMENT_RECOVER_HINT = 'load every record that can be read and set aside only the lines that cannot (the file as found is kept as <file>.corrupt-<time>).';
+
+/** Unreadable lines named one by one in the recovery log line; the rest are counted. */
+const NAMED_LINES = 5;
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const SEGMENT_PATTERN = /^(\d{8})\.jsonl$/;
 const segmentName = (n: number): string => `${String(n).padStart(8, '0')}.jsonl`;
@@ -81,9 +82,11 @@ export class EventLog<R> {
 
   /** Replays every segment in order through `apply`, then opens the newest one for appending. */
   async open(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    // A snapshot a crash cut short before its rename: never part of the log.
-    for (const name of await readdir(this.dir)) if (name.endsWith('.jsonl.tmp')) await unlink(join(this.dir, name));
+    await ensureOwnerOnlyDir(this.dir);
+    // A snapshot (or a recovery rewrite) a crash cut short before its rename: never part of the log.
+    for (const name of await readdir(this.dir)) if (name.endsWith('.tmp')) await unlink(join(this.dir, name));
+    // Segments and the copies kept aside by older versions may be readable by others: fix that.
+    await makeFilesOwnerOnly(this.dir);
     const segments = (await readdir(this.dir))
       .map((name) => SEGMENT_PATTERN.exec(name))
       .filter((m): m is RegExpExecArray => m !== null)
@@ -130,6 +133,8 @@ export class EventLog<R> {
     if (this.loop) return;
     this.loop = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => this.drain())
+      // drain settles every append it takes; an error here is a bug, and must not become an unhandled rejection.
+      .catch((error: unknown) => this.options.log(`The event log's write loop failed (${errorText(error)}); later appends are still written.`))
       .finally(() => {
         this.loop = null;
         if (this.pending.length > 0 || this.compaction) this.kick();
@@ -150,19 +155,35 @@ export class EventLog<R> {
       }
       const batch = this.pending;
       this.pending = [];
-      await this.flushBatch(batch);
+      try {
+        await this.flushBatch(batch);
+      } catch (error) {
+        // Settling twice is a no-op, so this only reaches appends the flush had not answered yet.
+        for (const item of batch) item.reject(error);
+      }
     }
   }
 
+  /**
+   * Writes one batch with one write and one fdatasync. Each append is serialized on its own: one
+   * that cannot be written (not JSON, nested too deep) is refused alone, with the reason, and the
+   * others go on. Applying a written record is isolated the same way.
+   */
   private async flushBatch(batch: PendingAppend<R>[]): Promise<void> {
     let text = '';
     let count = 0;
+    const written: PendingAppend<R>[] = [];
     for (const item of batch) {
-      for (const record of item.records) {
-        text += line(record);
-        count += 1;
+      const lines = this.linesOf(item.records);
+      if (typeof lines !== 'string') {
+        item.reject(lines);
+        continue;
       }
+      text += lines;
+      count += item.records.length;
+      written.push(item);
     }
+    if (written.length === 0) return;
     const bytes = Buffer.from(text, 'utf8');
     const handle = this.handle;
     try {
@@ -172,17 +193,51 @@ export class EventLog<R> {
     } catch (error) {
       // Cut off whatever part of the batch reached the file, so the next write starts clean.
       await handle?.truncate(this.segmentBytes).catch(() => undefined);
-      for (const item of batch) item.reject(error);
+      for (const item of written) item.reject(error);
       return;
     }
     this.segmentBytes += bytes.length;
     this.recordsOnDisk += count;
     this.appendedSinceSnapshot += count;
-    for (const item of batch) for (const record of item.records) this.options.apply(record);
-    for (const item of batch) item.resolve();
+    const failures = written.map((item) => this.applyDurable(item.records));
+    for (const [index, item] of written.entries()) {
+      const failure = failures[index];
+      if (failure) item.reject(failure);
+      else item.resolve();
+    }
     if (this.segmentBytes >= (this.options.segmentMaxBytes ?? 16 * 1024 * 1024)) {
       await this.openSegment(this.segment + 1);
     }
+  }
+
+  /** The lines of one append, or the error that refuses it (nothing of it is written then). */
+  private linesOf(records: R[]): string | StoreRecordError {
+    let text = '';
+    for (const record of records) {
+      const result = recordLine(record);
+      if (!result.ok) {
+        return new StoreRecordError(`This change was not stored: ${describeRecord(record)} ${result.reason}. Nothing of it was written; everything else is stored as usual.`);
+      }
+      text += result.text;
+    }
+    return text;
+  }
+
+  /**
+   * Applies the records of one written append; a record whose apply throws (a bug, or a listener
+   * that failed) does not stop the others. Answers the error for the append's caller, if any.
+   */
+  private applyDurable(records: R[]): Error | null {
+    let failure: Error | null = null;
+    for (const record of records) {
+      try {
+        this.options.apply(record);
+      } catch (error) {
+        this.options.log(`Applying ${describeRecord(record)} failed (${errorText(error)}); it is on disk and is loaded again at the next start.`);
+        failure ??= new Error(`The change was written, but applying it failed: ${errorText(error)}`);
+      }
+    }
+    return failure;
   }
 
   /**
@@ -212,11 +267,18 @@ export class EventLog<R> {
   private async writeSnapshot(n: number, records: R[]): Promise<void> {
     const target = join(this.dir, segmentName(n));
     const tmp = `${target}.tmp`;
-    const handle = await open(tmp, 'w', 0o600);
+    const handle = await open(tmp, 'w', OWNER_FILE_MODE);
+    const salvaged: string[] = [];
+    const left: string[] = [];
     try {
       let chunk = '';
       for (const record of records) {
-        chunk += line(record);
+        // One record that cannot be written must not fail the compaction (the disk would then grow
+        // for ever): it is kept with its over-deep parts replaced by a note, or left out, named.
+        const line = salvageLine(record);
+        if (line === null) left.push(describeRecord(record));
+        else if (line.pruned) salvaged.push(describeRecord(record));
+        chunk += line?.text ?? '';
         if (chunk.length >= COMPACTION_CHUNK_CHARS) {
           await handle.writeFile(chunk);
           chunk = '';
@@ -233,6 +295,12 @@ export class EventLog<R> {
     await handle.close();
     await rename(tmp, target);
     await fsyncDir(this.dir);
+    if (salvaged.length > 0) {
+      this.options.log(`Compaction kept ${salvaged.length} record(s) with parts nested deeper than ${MAX_JSON_DEPTH} levels replaced by a note: ${salvaged.slice(0, NAMED_LINES).join(', ')}${salvaged.length > NAMED_LINES ? ', ...' : ''}.`);
+    }
+    if (left.length > 0) {
+      this.options.log(`Compaction left out ${left.length} record(s) that cannot be written as JSON: ${left.slice(0, NAMED_LINES).join(', ')}${left.length > NAMED_LINES ? ', ...' : ''}.`);
+    }
     // Even if the deletions below are cut short by a crash, replay gives the same state (see above).
     for (const name of await readdir(this.dir)) {
       const m = SEGMENT_PATTERN.exec(name);
@@ -244,49 +312,95 @@ export class EventLog<R> {
   private async openSegment(n: number): Promise<void> {
     await this.handle?.close();
     const file = join(this.dir, segmentName(n));
-    this.handle = await open(file, 'a+', 0o600);
+    this.handle = await open(file, 'a+', OWNER_FILE_MODE);
     this.segment = n;
     this.segmentBytes = (await this.handle.stat()).size;
     await fsyncDir(this.dir);
   }
 
+  /**
+   * Applies every record of one segment. A line that cannot be read (not JSON, not a record, or its
+   * apply throws) stops the start with the file and line named; with --recover it is set aside
+   * instead: the file as found is copied to `*.corrupt-<time>`, the segment is rewritten durably
+   * without those lines, and every readable record is loaded. A record nested deeper than the
+   * bound (written by an older version) is loaded with those parts replaced by a note.
+   */
   private async replaySegment(n: number, isLast: boolean): Promise<void> {
     const file = join(this.dir, segmentName(n));
-    const text = await readFile(file, 'utf8');
+    let text = await readFile(file, 'utf8');
     const lastNewline = text.lastIndexOf('\n');
-    if (lastNewline !== text.length - 1 && text.length > 0) {
-      if (!isLast) {
-        if (await this.skipCorrupt(file, 'it ends in the middle of a record')) return;
-      } else {
-        // A write cut short by a crash: it was never acknowledged. Keep a copy, then cut it off.
-        const copy = `${file}.torn-${new Date(this.options.nowMs()).toISOString().replace(/[:.]/g, '-')}`;
-        await copyFile(file, copy);
-        await truncate(file, lastNewline + 1);
-        this.options.log(
-          `The event log ${file} ended in a write that a crash cut short (never acknowledged); ` +
-            `it was cut off, and the file as found is kept as ${copy}.`,
-        );
-      }
+    const torn = text.length > 0 && lastNewline !== text.length - 1;
+    if (torn && isLast) {
+      // A write cut short by a crash: it was never acknowledged. Keep a copy, then cut it off.
+      const copy = await copyAside(file, 'torn', this.options.nowMs());
+      await truncate(file, lastNewline + 1);
+      text = text.slice(0, lastNewline + 1);
+      this.options.log(
+        `The event log ${file} ended in a write that a crash cut short (never acknowledged); ` +
+          `it was cut off, and the file as found is kept as ${copy}.`,
+      );
+    } else if (torn && !this.options.recover) {
+      throw new StoreCorruptError(file, 'it ends in the middle of a record', SEGMENT_RECOVER_HINT);
     }
-    const lines = text.slice(0, lastNewline + 1).split('\n');
-    const records: R[] = [];
-    for (const [index, line] of lines.entries()) {
-      if (line === '') continue;
-      try {
-        records.push(JSON.parse(line) as R);
-      } catch {
-        if (await this.skipCorrupt(file, `line ${index + 1} is not valid JSON`)) return;
+    const lines = text.split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    const unreadable: Array<{ line: number; reason: string }> = [];
+    let pruned = 0;
+    let loaded = 0;
+    for (const [index, raw] of lines.entries()) {
+      if (raw === '') continue;
+      const reason = this.replayLine(raw, () => {
+        pruned += 1;
+      });
+      if (reason === null) {
+        loaded += 1;
+        continue;
       }
+      if (!this.options.recover) throw new StoreCorruptError(file, `line ${index + 1} ${reason}`, SEGMENT_RECOVER_HINT);
+      unreadable.push({ line: index + 1, reason });
     }
-    for (const record of records) this.options.apply(record);
-    this.recordsOnDisk += records.length;
+    this.recordsOnDisk += loaded;
+    if (pruned > 0) {
+      this.options.log(`${pruned} record(s) in ${file} held values nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects; they were loaded with those parts replaced by a note.`);
+    }
+    if (unreadable.length > 0) await this.setAsideLines(file, lines, unreadable, loaded);
   }
 
-  /** Refuses to go on (the default), or with --recover moves the segment aside and skips it. */
-  private async skipCorrupt(file: string, reason: string): Promise<boolean> {
-    if (!this.options.recover) throw new StoreCorruptError(file, reason);
-    const aside = await moveAside(file, 'corrupt', this.options.nowMs());
-    this.options.log(`Recovered: moved ${file} (${reason}) to ${aside}; the events in it are not loaded.`);
-    return true;
+  /** Applies one line; answers null, or why it cannot be read. `onPruned` hears of an over-deep record loaded in part. */
+  private replayLine(raw: string, onPruned: () => void): string | null {
+    let record: unknown;
+    try {
+      // JSON.parse does not recurse, so even a very deep line parses; it is pruned below.
+      record = JSON.parse(raw);
+    } catch {
+      return 'is not valid JSON';
+    }
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'is not a record';
+    if (jsonTextTooDeep(raw)) {
+      const copy = pruneTooDeep(record);
+      if (!copy) return 'is too big to load';
+      record = copy.value;
+      onPruned();
+    }
+    try {
+      this.options.apply(record as R);
+    } catch (error) {
+      return `cannot be loaded (${errorText(error)})`;
+    }
+    return null;
+  }
+
+  /** --recover: keeps the file as found, rewrites it durably without the unreadable lines, and says how much. */
+  private async setAsideLines(file: string, lines: string[], unreadable: Array<{ line: number; reason: string }>, loaded: number): Promise<void> {
+    const copy = await copyAside(file, 'corrupt', this.options.nowMs());
+    const skip = new Set(unreadable.map((u) => u.line - 1));
+    const kept = lines.filter((raw, index) => raw !== '' && !skip.has(index));
+    await writeFileDurably(file, kept.length === 0 ? '' : `${kept.join('\n')}\n`, OWNER_FILE_MODE);
+    const named = unreadable.slice(0, NAMED_LINES).map((u) => `line ${u.line} ${u.reason}`).join('; ');
+    const more = unreadable.length > NAMED_LINES ? `; and ${unreadable.length - NAMED_LINES} more` : '';
+    this.options.log(
+      `Recovered: ${unreadable.length} line(s) of ${file} could not be read and were set aside (${named}${more}); ` +
+        `the other ${loaded} record(s) were loaded. The file as found is kept as ${copy}.`,
+    );
   }
 }

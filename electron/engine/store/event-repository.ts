@@ -1,7 +1,7 @@
 import type { EventListQuery, HookEvent } from '../../../shared/schemas/event';
 import type { ConnectorCounters } from './connector-counters';
 import { EventState, type EventLogRecord } from './event-state';
-import { SERIALIZE, type SelfSerializing } from './event-log';
+import { SERIALIZE, type SelfSerializing } from './journal-line';
 import type { Journal, JournalRecord } from './journal';
 
 /**
@@ -37,7 +37,15 @@ export class EventRepository {
     const records: JournalRecord[] = events.map((event, i) => putRecord(event, rawBodies?.[i]));
     for (const hook of this.hooks) records.push(...hook(events));
     await this.journal.append(records);
-    for (const listener of this.listeners) listener(events);
+    // The events are durable now: a listener that throws (SSE, dispatch, ...) must not turn that
+    // into an error for the sender, whose retry would store them twice.
+    for (const listener of this.listeners) {
+      try {
+        listener(events);
+      } catch (error) {
+        this.journal.warn(`A listener of new events failed (${error instanceof Error ? error.message : String(error)}); the events are stored.`);
+      }
+    }
   }
 
   async patch(id: string, patch: Partial<HookEvent>): Promise<HookEvent | undefined> {
@@ -114,7 +122,12 @@ function eventRecord(record: EventLogRecord): JournalRecord {
   return record;
 }
 
+/** The body as searched; a body that cannot be written as JSON (nested too deep) is not searched, and never fails the list. */
 function searchableText(event: HookEvent): string {
-  const body = typeof event.body === 'string' ? event.body : JSON.stringify(event.body ?? null);
-  return body.toLowerCase();
+  if (typeof event.body === 'string') return event.body.toLowerCase();
+  try {
+    return (JSON.stringify(event.body ?? null) ?? '').toLowerCase();
+  } catch {
+    return '';
+  }
 }

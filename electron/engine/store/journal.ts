@@ -72,6 +72,11 @@ export class Journal {
     return this.log.close();
   }
 
+  /** Writes a line to the engine's log (for store code that isolates a failure and goes on). */
+  warn(line: string): void {
+    this.logLine(line);
+  }
+
   /** Resolves once every record is fsync'd and applied to its part. */
   async append(records: JournalRecord[]): Promise<void> {
     if (records.length === 0) return;

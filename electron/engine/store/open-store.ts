@@ -1,9 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_RETENTION } from '../../../shared/schemas/connector';
 import { DeliveryState } from './delivery-state';
 import { EventRepository } from './event-repository';
 import { Journal } from './journal';
+import { ensureOwnerOnlyDir, makeFilesOwnerOnly } from './owner-only';
 import { SchemaState } from './schema-state';
 import { WorkspaceDb } from './workspace-db';
 
@@ -39,7 +39,12 @@ export interface Store {
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  // Owner-only: the data dir holds webhook secrets, the token and every body received. The dir's
+  // own mode already keeps others out of everything in it; the files are fixed too, in case the
+  // dir is ever loosened or copied. Only the store's own files are touched (in the desktop app
+  // the data dir is Electron's userData, shared with Chromium's files).
+  await ensureOwnerOnlyDir(options.dataDir);
+  await makeFilesOwnerOnly(options.dataDir, isStoreFile);
   const workspace = await WorkspaceDb.open(join(options.dataDir, 'workspace.json'), {
     recover: options.recover,
     nowMs: options.nowMs(),
@@ -55,7 +60,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     ...(options.compactSlack === undefined ? {} : { compactSlack: options.compactSlack }),
   });
   const events = new EventRepository(journal, retentionOf);
-  const deliveries = new DeliveryState(options.keepFinishedDeliveries ?? KEEP_FINISHED_DELIVERIES);
+  const deliveries = new DeliveryState(options.keepFinishedDeliveries ?? KEEP_FINISHED_DELIVERIES, options.log);
   journal.register(deliveries);
   const schemas = new SchemaState();
   journal.register(schemas);
@@ -71,4 +76,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await workspace.idle();
     },
   };
+}
+
+/** workspace.json, the token, their temp files and the copies kept aside (events/ is fixed by the journal). */
+function isStoreFile(name: string): boolean {
+  return /^\.?(workspace\.json|token)(\.|$)/.test(name);
 }
