@@ -24,6 +24,12 @@ export const ErrorCode = {
   payloadTooLarge: 'payload_too_large',
   unsupportedMediaType: 'unsupported_media_type',
   methodNotAllowed: 'method_not_allowed',
+  /** A body that cannot be decoded as its Content-Encoding says (bad gzip, ...). */
+  invalidEncoding: 'invalid_encoding',
+  /** A request the HTTP layer itself refuses (malformed, headers too large). */
+  badRequest: 'bad_request',
+  /** The request's headers or body did not arrive within the server's time limits. */
+  requestTimeout: 'request_timeout',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -3,6 +3,27 @@ import { z } from 'zod';
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Limits of the HTTP edge (Hardening): capture URLs face the internet, so a sender that is slow on
+ * purpose, or a live-stream client that never reads, must cost a bounded time and memory.
+ */
+export const HTTP_EDGE_DEFAULTS = {
+  /** The request line and headers must arrive within this (slowloris). */
+  headersTimeoutMs: 10_000,
+  /** The whole request, body included, must arrive within this. */
+  requestTimeoutMs: 30_000,
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: 10_000,
+  /** Connections open at once; past it new ones are closed as they arrive. */
+  maxConnections: 2_048,
+  /** A live-stream client with more than this waiting to be sent is dropped. */
+  sseMaxBufferedBytes: 1024 * 1024,
+  /** A live-stream client whose socket has not drained for this long is dropped. */
+  sseStallMs: 30_000,
+  /** A browser session ends after this long without a request (sliding). */
+  sessionIdleMs: 12 * 60 * 60 * 1000,
+} as const;
+
 /** Engine settings: defaults here, then flags or the shell's choices, validated at start. */
 export const engineConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
@@ -17,6 +38,13 @@ export const engineConfigSchema = z.object({
   /** The built renderer to serve at `/`; null serves a short page saying it is not built. */
   rendererDir: z.string().nullable().default(null),
   version: z.string().default('0.0.0'),
+  headersTimeoutMs: z.number().int().min(50).default(HTTP_EDGE_DEFAULTS.headersTimeoutMs),
+  requestTimeoutMs: z.number().int().min(50).default(HTTP_EDGE_DEFAULTS.requestTimeoutMs),
+  keepAliveTimeoutMs: z.number().int().min(50).default(HTTP_EDGE_DEFAULTS.keepAliveTimeoutMs),
+  maxConnections: z.number().int().min(1).default(HTTP_EDGE_DEFAULTS.maxConnections),
+  sseMaxBufferedBytes: z.number().int().min(1024).default(HTTP_EDGE_DEFAULTS.sseMaxBufferedBytes),
+  sseStallMs: z.number().int().min(50).default(HTTP_EDGE_DEFAULTS.sseStallMs),
+  sessionIdleMs: z.number().int().min(1000).default(HTTP_EDGE_DEFAULTS.sessionIdleMs),
 });
 export type EngineConfig = z.output<typeof engineConfigSchema>;
 export type EngineConfigInput = z.input<typeof engineConfigSchema>;

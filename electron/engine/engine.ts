@@ -55,7 +55,7 @@ export async function startEngine(input: EngineConfigInput, options: EngineOptio
   let modules: EngineModule[] = [];
   try {
     const token = await loadOrCreateToken(config.dataDir, config.token);
-    const hub = new SseHub();
+    const hub = new SseHub({ maxBufferedBytes: config.sseMaxBufferedBytes, stallMs: config.sseStallMs }, log, () => clock.now());
     let baseUrl = '';
     const context: EngineContext = { config, clock, store, hub, token, log, baseUrl: () => baseUrl };
     store.events.onAppended((events) => {
@@ -64,7 +64,7 @@ export async function startEngine(input: EngineConfigInput, options: EngineOptio
     });
     modules = createModules(context);
     const app = createManagementApp(context, modules.flatMap((m) => m.routes ?? []), startedAtMs);
-    server = createHttpServer(modules.flatMap((m) => m.rawHandlers ?? []), app);
+    server = createHttpServer(modules.flatMap((m) => m.rawHandlers ?? []), app, config, log);
     const port = await listen(server, config.host, config.port);
     baseUrl = `http://${urlHost(config.host)}:${port}`;
     for (const module of modules) await module.start?.();

@@ -1,7 +1,8 @@
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { EngineContext } from '../engine-context';
 import { requireAuth } from './guards/auth';
 import { hostOriginGuard } from './guards/host-origin-guard';
+import { SessionStore } from './guards/session-store';
 import { apiNotFound, errorHandler, requireJsonBody } from './error-handler';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
@@ -10,6 +11,12 @@ import { staticRenderer } from './static-renderer';
 
 /** Body limit of management API requests (workspace imports are the largest). */
 export const MANAGEMENT_BODY_LIMIT = '16mb';
+
+/** No answer of the engine is ever to be content-sniffed into something more dangerous. */
+const noSniff: RequestHandler = (_req, res, next) => {
+  res.setHeader('x-content-type-options', 'nosniff');
+  next();
+};
 
 /**
  * The Express app for everything but the hot ingest routes: guards, the management API under
@@ -21,13 +28,18 @@ export function createManagementApp(ctx: EngineContext, resourceRoutes: Router[]
   app.disable('x-powered-by');
   app.set('etag', false);
 
+  app.use(noSniff);
   app.use(hostOriginGuard);
   app.use(healthRoutes(ctx.config.version, startedAtMs));
-  app.use('/api', requireJsonBody, express.json({ limit: MANAGEMENT_BODY_LIMIT, type: ['application/json', '+json'] }));
-  app.use(sessionRoutes(ctx.token));
+  // In memory: an engine restart ends every browser session (ids rotate at each start).
+  const sessions = new SessionStore(ctx.clock, ctx.config.sessionIdleMs);
+  app.use(sessionRoutes(ctx.token, sessions));
 
+  // Auth comes before the body is read, so a client without the token cannot make the engine
+  // read, inflate or parse anything.
   const api = express.Router();
-  api.use(requireAuth(ctx.token));
+  api.use(requireAuth(ctx.token, sessions));
+  api.use(requireJsonBody, express.json({ limit: MANAGEMENT_BODY_LIMIT, type: ['application/json', '+json'] }));
   api.get('/stream', (_req, res) => ctx.hub.attach(res, { version: ctx.config.version }));
   api.use(eventRoutes(ctx));
   for (const router of resourceRoutes) api.use(router);

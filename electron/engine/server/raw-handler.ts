@@ -8,6 +8,17 @@ import type { HookdeskError } from '../../../shared/errors';
  */
 export type RawHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
+/**
+ * Headers on every push and capture answer. These routes share the workspace's origin, and a
+ * capture answer is whatever its connector's owner configured (even `text/html`), so the browser
+ * is told to render it in a sandbox with an opaque origin (no scripts, no cookies, no calls to the
+ * management API) and never to guess a more dangerous type than the one declared.
+ */
+export const SANDBOXED_ANSWER_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "sandbox; default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+};
+
 /** Writes a JSON answer with a precomputed length (no chunked encoding). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, extraHeaders?: Record<string, string>): void {
   const text = JSON.stringify(body);
@@ -15,6 +26,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, ext
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     ...extraHeaders,
+    ...SANDBOXED_ANSWER_HEADERS,
   });
   res.end(text);
 }

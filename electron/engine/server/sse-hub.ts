@@ -3,13 +3,44 @@ import type { ServerResponse } from 'node:http';
 /** The live stream's event names (API.md "Live stream"), plus `hello` sent on connect. */
 export type StreamEventName = 'hello' | 'event.received' | 'event.updated' | 'delivery.updated' | 'connector.updated' | 'webhook.updated';
 
+/** How far a client may fall behind before it is dropped (EngineConfig). */
+export interface SseLimits {
+  /** Bytes waiting to be sent to one client (Node's buffer, not the kernel's) before it is dropped. */
+  maxBufferedBytes: number;
+  /** How long one client's socket may stay undrained before it is dropped. */
+  stallMs: number;
+}
+
+/**
+ * One SSE message as written on the wire, or null when it cannot be written (then it is left out
+ * for every client rather than thrown into the code that broadcast it).
+ */
+function formatMessage(name: StreamEventName, data: unknown): string | null {
+  return `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+interface Client {
+  /** When a write to this client last returned false and it has not drained since; null when flowing. */
+  stalledSinceMs: number | null;
+}
+
 /**
  * Server-Sent Events fan-out. Each message is serialized once and written to every client; a
  * comment line every 15 s keeps idle connections (and proxies) open.
+ * A client that does not keep up (never reads, or reads slower than events arrive) is dropped
+ * once its unsent bytes pass `maxBufferedBytes` or its socket has not drained for `stallMs`, so
+ * it can neither grow the engine's memory nor hold up anyone else. The browser's client
+ * reconnects by itself and reloads what it missed.
  */
 export class SseHub {
-  private readonly clients = new Set<ServerResponse>();
+  private readonly clients = new Map<ServerResponse, Client>();
   private heartbeat: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly limits: SseLimits = { maxBufferedBytes: 1024 * 1024, stallMs: 30_000 },
+    private readonly log: (line: string) => void = () => undefined,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get size(): number {
     return this.clients.size;
@@ -22,28 +53,52 @@ export class SseHub {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    res.write(`retry: 2000\nevent: hello\ndata: ${JSON.stringify(hello)}\n\n`);
-    this.clients.add(res);
+    const client: Client = { stalledSinceMs: null };
+    this.clients.set(res, client);
     res.on('close', () => this.clients.delete(res));
+    res.on('drain', () => (client.stalledSinceMs = null));
+    this.write(res, client, `retry: 2000\n${formatMessage('hello', hello) ?? ''}`);
     if (!this.heartbeat) {
-      this.heartbeat = setInterval(() => this.writeAll(': keep-alive\n\n'), 15_000);
+      this.heartbeat = setInterval(() => this.writeAll(': keep-alive\n\n'), Math.min(15_000, this.limits.stallMs));
       this.heartbeat.unref();
     }
   }
 
   broadcast(name: StreamEventName, data: unknown): void {
     if (this.clients.size === 0) return;
-    this.writeAll(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+    const message = formatMessage(name, data);
+    if (message !== null) this.writeAll(message);
   }
 
   close(): void {
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
-    for (const res of this.clients) res.end();
+    for (const res of this.clients.keys()) res.end();
     this.clients.clear();
   }
 
   private writeAll(chunk: string): void {
-    for (const res of this.clients) res.write(chunk);
+    for (const [res, client] of this.clients) this.write(res, client, chunk);
+  }
+
+  private write(res: ServerResponse, client: Client, chunk: string): void {
+    if (res.destroyed) return;
+    const flowing = res.write(chunk);
+    if (flowing) return;
+    const now = this.now();
+    client.stalledSinceMs ??= now;
+    const buffered = res.writableLength;
+    if (buffered > this.limits.maxBufferedBytes) {
+      this.drop(res, `${buffered} bytes were waiting to be sent (limit ${this.limits.maxBufferedBytes})`);
+    } else if (now - client.stalledSinceMs >= this.limits.stallMs) {
+      this.drop(res, `it had not read for ${Math.round((now - client.stalledSinceMs) / 1000)} s`);
+    }
+  }
+
+  private drop(res: ServerResponse, why: string): void {
+    this.clients.delete(res);
+    // end() would wait for the client to read what is queued; it never will, so cut the socket.
+    res.destroy();
+    this.log(`live stream: dropped a client that did not keep up (${why}); it reconnects and reloads`);
   }
 }

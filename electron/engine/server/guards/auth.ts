@@ -1,6 +1,7 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
 import { ErrorCode, HookdeskError } from '../../../../shared/errors';
+import type { SessionStore } from './session-store';
 
 export const SESSION_COOKIE = 'hookdesk_session';
 
@@ -9,11 +10,6 @@ export function secretsEqual(a: string, b: string): boolean {
   const da = createHash('sha256').update(a).digest();
   const db = createHash('sha256').update(b).digest();
   return timingSafeEqual(da, db);
-}
-
-/** The session cookie's value: derived from the token, so it outlives engine restarts but not a new token. */
-export function sessionValue(token: string): string {
-  return createHmac('sha256', token).update('hookdesk-session-v1').digest('base64url');
 }
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
@@ -25,28 +21,66 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-/** True when the request carries the bearer token or the session cookie. */
-export function isAuthorized(headers: { authorization?: string | undefined; cookie?: string | undefined }, token: string): boolean {
+/** How a request proved it may use the management API. */
+export type Authentication = { method: 'bearer' } | { method: 'cookie'; sessionId: string; renewCookie: boolean };
+
+/**
+ * The bearer token (scripts) or a live session cookie (the browser). A request that sends a
+ * bearer header is judged by it alone, so a wrong token is never rescued by a cookie.
+ */
+export function authenticate(
+  headers: { authorization?: string | undefined; cookie?: string | undefined },
+  token: string,
+  sessions: SessionStore,
+): Authentication | null {
   const auth = headers.authorization;
   if (auth !== undefined && auth.toLowerCase().startsWith('bearer ')) {
-    return secretsEqual(auth.slice(7).trim(), token);
+    return secretsEqual(auth.slice(7).trim(), token) ? { method: 'bearer' } : null;
   }
-  const cookie = readCookie(headers.cookie, SESSION_COOKIE);
-  return cookie !== undefined && secretsEqual(cookie, sessionValue(token));
+  const sessionId = readCookie(headers.cookie, SESSION_COOKIE);
+  if (sessionId === undefined || sessionId === '') return null;
+  const check = sessions.check(sessionId);
+  return check ? { method: 'cookie', sessionId, renewCookie: check.renewCookie } : null;
 }
 
-export function requireAuth(token: string): RequestHandler {
-  return (req, _res, next) => {
-    if (isAuthorized(req.headers, token)) {
-      next();
+/** Sets the session cookie: HttpOnly, SameSite=Strict, whole site, and a Max-Age of the idle time. */
+export function setSessionCookie(res: Response, sessionId: string, sessions: SessionStore): void {
+  res.cookie(SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: sessions.idleMs });
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Cross-site request forgery: a browser attaches the cookie to requests that other pages start,
+ * so a state-changing request authenticated by the cookie must show it comes from the workspace
+ * itself: an `Origin` of this very origin (browsers send it on every fetch POST/PUT/PATCH/DELETE),
+ * or `Sec-Fetch-Site: same-origin`. Scripts that send the bearer token are not asked.
+ */
+export function assertSameOriginForCookie(req: Request, auth: Authentication): void {
+  if (auth.method !== 'cookie' || SAFE_METHODS.has(req.method)) return;
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin === `http://${req.headers.host ?? ''}`) return;
+  if (origin === undefined && req.headers['sec-fetch-site'] === 'same-origin') return;
+  throw new HookdeskError(
+    403,
+    ErrorCode.forbiddenOrigin,
+    'A change made with the session cookie must come from the Hookdesk workspace page (same-origin Origin header). Scripts should send "Authorization: Bearer <token>" instead.',
+  );
+}
+
+export const UNAUTHORIZED_MESSAGE =
+  'Send the management token as "Authorization: Bearer <token>". It is printed by "npm run serve" and kept in the data folder\'s "token" file.';
+
+/** Bearer token or live session; cookie changes need the same origin; sliding sessions renew their cookie. */
+export function requireAuth(token: string, sessions: SessionStore): RequestHandler {
+  return (req, res, next) => {
+    const auth = authenticate(req.headers, token, sessions);
+    if (!auth) {
+      next(new HookdeskError(401, ErrorCode.unauthorized, UNAUTHORIZED_MESSAGE));
       return;
     }
-    next(
-      new HookdeskError(
-        401,
-        ErrorCode.unauthorized,
-        'Send the management token as "Authorization: Bearer <token>". It is printed by "npm run serve" and kept in the data folder\'s "token" file.',
-      ),
-    );
+    assertSameOriginForCookie(req, auth);
+    if (auth.method === 'cookie' && auth.renewCookie) setSessionCookie(res, auth.sessionId, sessions);
+    next();
   };
 }
