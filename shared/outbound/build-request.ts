@@ -24,14 +24,34 @@ export interface BuildRequestInput {
 
 export type BuildRequestResult =
   | { ok: true; request: InvocationRequest; bodyBytes: Uint8Array | null }
-  | { ok: false; error: BodyError; request: InvocationRequest };
+  /**
+   * The request cannot be built for this event, and building it again gives the same answer (so a
+   * delivery fails once, not retried). `reason` says why in words; `error` places it in the template
+   * or the rendered body when it has a place.
+   */
+  | { ok: false; error: BodyError | null; reason: string; request: InvocationRequest };
 
 /**
  * The exact request a webhook sends for an event: body (template or envelope), then headers in this
  * order, later ones winning: custom headers, content type, user agent, auth, `X-Hookdesk-*`,
  * signature over `utf8(body)`. Pure, so the editor's preview shows what the engine will send.
+ * Never throws: the event is the sender's, and a throw here once left a delivery pending forever.
  */
 export function buildOutboundRequest(input: BuildRequestInput): BuildRequestResult {
+  try {
+    return build(input);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: null,
+      reason: `The request could not be built for this event (${why}). Nothing was sent.`,
+      request: { method: input.webhook.method, url: input.webhook.url, headers: {}, body: null },
+    };
+  }
+}
+
+function build(input: BuildRequestInput): BuildRequestResult {
   const { webhook, event, apiBaseUrl } = input;
   const rendered = renderRequestBody({ webhook, event, apiBaseUrl });
   const envelope = buildEnvelope({ webhook, event, apiBaseUrl });
@@ -43,7 +63,7 @@ export function buildOutboundRequest(input: BuildRequestInput): BuildRequestResu
     hookdeskEventHeaders(envelope),
   );
   if (!rendered.ok) {
-    return { ok: false, error: rendered.error, request: { method: webhook.method, url: webhook.url, headers: base, body: rendered.body } };
+    return { ok: false, error: rendered.error, reason: rendered.reason, request: { method: webhook.method, url: webhook.url, headers: base, body: rendered.body } };
   }
   const bodyBytes = rendered.body === null ? null : utf8(rendered.body);
   const signed = signatureHeaders({

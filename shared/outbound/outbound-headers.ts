@@ -5,13 +5,29 @@ import { HOOKDESK_SIGNATURE_HEADER, hookdeskSignature } from '../signing/hookdes
 import { standardWebhookHeaders } from '../signing/standard-webhooks';
 import type { WebhookEnvelope } from '../template/envelope';
 
-/** The `X-Hookdesk-*` headers every outbound request carries (API.md). */
+/**
+ * A header value from data a sender chose (the event type, the entity's id): every character
+ * outside printable ASCII is percent-encoded (UTF-8), so a line break or an emoji in a type can
+ * neither inject a header nor make every request of that event fail in the HTTP client.
+ */
+export function headerSafe(value: string): string {
+  if (/^[\x20-\x7e]*$/.test(value)) return value;
+  let out = '';
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 0x20 && code <= 0x7e) out += ch;
+    else for (const byte of utf8(ch)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/** The `X-Hookdesk-*` headers every outbound request carries (API.md); sender-chosen values made header-safe. */
 export function hookdeskEventHeaders(envelope: Pick<WebhookEnvelope, 'eventId' | 'eventType' | 'webhookId' | 'entityId' | 'entityUrl'>): Record<string, string> {
   return {
-    'X-Hookdesk-Event-Id': envelope.eventId,
-    'X-Hookdesk-Event': envelope.eventType,
+    'X-Hookdesk-Event-Id': headerSafe(envelope.eventId),
+    'X-Hookdesk-Event': headerSafe(envelope.eventType),
     'X-Hookdesk-Webhook-Id': envelope.webhookId,
-    'X-Hookdesk-Entity-Id': envelope.entityId,
+    'X-Hookdesk-Entity-Id': headerSafe(envelope.entityId),
     'X-Hookdesk-Entity-URL': envelope.entityUrl,
   };
 }

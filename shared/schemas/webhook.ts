@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { retryPolicySchema, DEFAULT_RETRY_POLICY } from '../retry/retry-policy';
+import { templateLimitError } from '../template/render-template';
 import { decodeStandardSecret } from '../signing/standard-webhooks';
 import { authSchema, maskedAuthSchema } from './webhook-auth';
 import { headersRecordSchema } from './http-header';
@@ -60,6 +61,17 @@ export const responseValidatorSchema = z
   .strict();
 export type ResponseValidator = z.infer<typeof responseValidatorSchema>;
 
+const MAX_TEMPLATE_LENGTH = 65_536;
+/** A body template: at most 64 KiB, and within the template limits (sections nested at most 32 deep), said with line and column. */
+export const bodyTemplateSchema = z
+  .string()
+  .max(MAX_TEMPLATE_LENGTH, 'must be at most 64 KiB')
+  .superRefine((template, ctx) => {
+    if (template.length > MAX_TEMPLATE_LENGTH) return;
+    const error = templateLimitError(template);
+    if (error) ctx.addIssue({ code: 'custom', message: error.message });
+  });
+
 /** Every field a user sets, without defaults (patches use these as they are). */
 export const webhookFieldSchemas = {
   name: webhookNameSchema,
@@ -68,7 +80,7 @@ export const webhookFieldSchemas = {
   contentType: z.enum(WEBHOOK_CONTENT_TYPES),
   enabled: z.boolean(),
   includeEntity: z.boolean(),
-  bodyTemplate: z.string().max(65_536, 'must be at most 64 KiB').nullable(),
+  bodyTemplate: bodyTemplateSchema.nullable(),
   jsonPayloadEnabled: z.boolean(),
   events: webhookEventsSchema,
   filters: webhookFiltersSchema,

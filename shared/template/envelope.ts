@@ -1,4 +1,5 @@
 import type { DispatchEvent } from '../events/dispatch-event';
+import { parseBoundedJson } from '../json/bounded-json';
 
 /** The default payload when a webhook has no template (Etlworks-style), in this key order. */
 export interface WebhookEnvelope {
@@ -11,14 +12,14 @@ export interface WebhookEnvelope {
   timestamp: string;
 }
 
-/** The event's entity: its body, or with `jsonPayloadEnabled` the JSON held in a string body, parsed. */
+/**
+ * The event's entity: its body, or with `jsonPayloadEnabled` the JSON held in a string body, parsed
+ * (within the depth bound: a string that does not parse, or nests too deep, stays a string).
+ */
 export function entityOf(event: Pick<DispatchEvent, 'body'>, jsonPayloadEnabled: boolean): unknown {
   if (!jsonPayloadEnabled || typeof event.body !== 'string') return event.body;
-  try {
-    return JSON.parse(event.body) as unknown;
-  } catch {
-    return event.body;
-  }
+  const parsed = parseBoundedJson(event.body);
+  return parsed.ok ? parsed.value : event.body;
 }
 
 /** The entity's own `id` when it has a string or number one, else the event id. */
@@ -30,12 +31,17 @@ export function entityIdOf(event: Pick<DispatchEvent, 'id'>, entity: unknown): s
   return event.id;
 }
 
+/** encodeURIComponent that cannot throw: a lone surrogate (a sender can put one in an id) becomes U+FFFD. */
+function encodePart(text: string): string {
+  return encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+}
+
 /** The management API URL that returns the entity: the connector or webhook for system events, else the event. */
 export function entityUrlOf(event: Pick<DispatchEvent, 'id' | 'type'>, entityId: string, apiBaseUrl: string): string {
   const base = apiBaseUrl.replace(/\/+$/, '');
-  if (event.type.startsWith('connector.') && entityId.startsWith('con_')) return `${base}/api/v1/connectors/${encodeURIComponent(entityId)}`;
-  if (event.type.startsWith('webhook.') && entityId.startsWith('whk_')) return `${base}/api/v1/webhooks/${encodeURIComponent(entityId)}`;
-  return `${base}/api/v1/events/${encodeURIComponent(event.id)}`;
+  if (event.type.startsWith('connector.') && entityId.startsWith('con_')) return `${base}/api/v1/connectors/${encodePart(entityId)}`;
+  if (event.type.startsWith('webhook.') && entityId.startsWith('whk_')) return `${base}/api/v1/webhooks/${encodePart(entityId)}`;
+  return `${base}/api/v1/events/${encodePart(event.id)}`;
 }
 
 export interface EnvelopeInput {

@@ -1,12 +1,21 @@
+import { stringifyBounded } from '../json/bounded-json';
+
 /**
  * Turning a looked-up value into text for the place it lands. Nothing here can emit an unescaped
  * quote inside a JSON string, or anything but one complete JSON value outside one.
  */
 
-/** JSON.stringify, with U+2028/U+2029 escaped too (valid JSON, but they break JavaScript embedding). */
+/** A value that cannot be written as JSON (nested past MAX_JSON_DEPTH, say): the message says why. */
+export class UnwritableValueError extends Error {}
+
+/**
+ * JSON.stringify within the depth bound, with U+2028/U+2029 escaped too (valid JSON, but they break
+ * JavaScript embedding). Throws UnwritableValueError, never a RangeError from deep in V8.
+ */
 export function toJsonText(value: unknown): string {
-  const text = JSON.stringify(value === undefined ? null : value) ?? 'null';
-  return text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const result = stringifyBounded(value === undefined ? null : value);
+  if (!result.ok) throw new UnwritableValueError(result.reason);
+  return result.text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** A value as plain text: strings as they are, numbers and booleans printed, null/missing empty, the rest as JSON. */

@@ -1,7 +1,7 @@
 import type { WebhookConfig } from '../schemas/webhook';
 import type { DispatchEvent } from '../events/dispatch-event';
 import { buildEnvelope } from './envelope';
-import { formEncodeRecord, toJsonText } from './escape-value';
+import { formEncodeRecord, toJsonText, UnwritableValueError } from './escape-value';
 import { findJsonSyntaxError } from './json-error-position';
 import { renderTemplate } from './render-template';
 import { templateView } from './template-view';
@@ -17,32 +17,62 @@ export interface BodyRenderError {
   message: string;
   line: number;
   column: number;
-  /** `template`: the template itself does not parse (position in the template); `body`: the rendered body is not JSON (position in the body). */
+  /** `template`: the template does not parse or stopped at a limit (position in the template); `body`: the rendered body is not JSON (position in the body). */
   source: 'template' | 'body';
 }
 
 export type RenderRequestBodyResult =
   | { ok: true; body: string | null; contentType: string | null }
-  | { ok: false; error: BodyRenderError; body: string | null };
+  /**
+   * Nothing can be sent. `reason` says why in words, always; `error` adds the line and column when
+   * the fault has a place (a template or the JSON it rendered), and is null when it has none (an
+   * event body that cannot be written into the default envelope).
+   */
+  | { ok: false; error: BodyRenderError | null; reason: string; body: string | null };
+
+const FIX_TEMPLATE = 'Nothing was sent: fix the template.';
 
 /**
  * The exact body a webhook sends for an event (GET sends none). With a template, a JSON content type
  * must render to valid JSON, else the answer says where it broke. Send and sign `utf8(body)`.
+ * Never throws: the event is the sender's, so whatever it holds comes back as a reason.
  */
 export function renderRequestBody(input: RenderRequestBodyInput): RenderRequestBodyResult {
   const { webhook } = input;
   if (webhook.method === 'GET') return { ok: true, body: null, contentType: null };
   const isJson = webhook.contentType === 'application/json';
-  if (webhook.bodyTemplate === null) {
-    const envelope = buildEnvelope(input);
-    const body = isJson ? toJsonText(envelope) : formEncodeRecord({ ...envelope });
-    return { ok: true, body, contentType: webhook.contentType };
-  }
+  if (webhook.bodyTemplate === null) return renderEnvelope(input, isJson);
   const rendered = renderTemplate(webhook.bodyTemplate, templateView(input), isJson ? 'json' : 'form');
-  if (!rendered.ok) return { ok: false, error: { ...rendered.error, source: 'template' }, body: null };
+  if (!rendered.ok) {
+    const what = rendered.error.message.replace(/^Template error:\s*/, '');
+    return { ok: false, error: { ...rendered.error, source: 'template' }, reason: `The body template could not be rendered: ${what}. ${FIX_TEMPLATE}`, body: null };
+  }
   if (isJson) {
     const broken = findJsonSyntaxError(rendered.text);
-    if (broken) return { ok: false, error: { message: broken.message, line: broken.line, column: broken.column, source: 'body' }, body: rendered.text };
+    if (broken) {
+      return {
+        ok: false,
+        error: { message: broken.message, line: broken.line, column: broken.column, source: 'body' },
+        reason: `${broken.message}. ${FIX_TEMPLATE}`,
+        body: rendered.text,
+      };
+    }
   }
   return { ok: true, body: rendered.text, contentType: webhook.contentType };
+}
+
+function renderEnvelope(input: RenderRequestBodyInput, isJson: boolean): RenderRequestBodyResult {
+  const envelope = buildEnvelope(input);
+  try {
+    const body = isJson ? toJsonText(envelope) : formEncodeRecord({ ...envelope });
+    return { ok: true, body, contentType: input.webhook.contentType };
+  } catch (error) {
+    const why = error instanceof UnwritableValueError ? error.message : `${error instanceof Error ? error.message : String(error)}.`;
+    return {
+      ok: false,
+      error: null,
+      reason: `The event body cannot be written into the default envelope: ${why} Nothing was sent: turn off "Include the entity", or use a body template that picks the fields the receiver needs.`,
+      body: null,
+    };
+  }
 }

@@ -1,7 +1,7 @@
 import { toDispatchEvent } from '../../../shared/events/dispatch-event';
 import { FAILURE_THRESHOLD } from '../../../shared/retry/retry-policy';
 import { nextRetryDelayMs } from '../../../shared/retry/next-retry-delay';
-import type { DeliveryStatus } from '../../../shared/schemas/delivery';
+import type { DeliveryStatus, Invocation } from '../../../shared/schemas/delivery';
 import type { Clock } from '../clock';
 import type { DeliveryRecord, DeliveryState, StoredDelivery } from '../store/delivery-state';
 import type { EventRepository } from '../store/event-repository';
@@ -14,6 +14,9 @@ import type { Invoker } from './invoker';
 export const MAX_IN_FLIGHT_PER_WEBHOOK = 50;
 /** After a journal write failed, the delivery is tried again this much later. */
 const STORE_RETRY_MS = 1000;
+/** The note of a delivery whose request could not be built for its event. */
+export const NOT_RETRIED_NOTE =
+  'Failed: the request cannot be built for this event (see the attempt\'s error), and building it again gives the same result, so it is not retried. Fix the template or the webhook, then Redeliver.';
 
 export interface DispatcherDeps {
   clock: Clock;
@@ -123,13 +126,19 @@ export class Dispatcher {
       if (!delivery || delivery.status !== 'pending' || this.inFlight.has(id)) continue;
       this.inFlight.add(id);
       this.inFlightPerWebhook.set(webhookId, (this.inFlightPerWebhook.get(webhookId) ?? 0) + 1);
-      void this.attempt(delivery).finally(() => {
-        this.inFlight.delete(id);
-        this.inFlightPerWebhook.set(webhookId, (this.inFlightPerWebhook.get(webhookId) ?? 1) - 1);
-        const current = this.deps.deliveries.get(id);
-        if (current) this.consider(current);
-        this.pump(webhookId);
-      });
+      const before = progressMark(delivery);
+      void this.attempt(delivery)
+        .catch((error: unknown) => this.failUnexpected(delivery, error))
+        .finally(() => {
+          this.inFlight.delete(id);
+          this.inFlightPerWebhook.set(webhookId, (this.inFlightPerWebhook.get(webhookId) ?? 1) - 1);
+          const current = this.deps.deliveries.get(id);
+          // Still pending with nothing recorded (its webhook vanished, a write failed): look again
+          // later on the clock, never at once, which would spin the event loop on this one delivery.
+          if (current?.status === 'pending' && progressMark(current) === before) this.later(id, STORE_RETRY_MS);
+          else if (current) this.consider(current);
+          this.pump(webhookId);
+        });
     }
     if (queue.length === 0) this.ready.delete(webhookId);
   }
@@ -144,7 +153,7 @@ export class Dispatcher {
     if (!event) {
       return this.writeStatus(delivery, 'failed', 'The event is no longer stored (trimmed by retention or cleared), so it could not be sent. Raise the connector\'s retention to keep events longer.');
     }
-    const invocation = await this.deps.invoker.invoke(webhook, toDispatchEvent(event));
+    const { invocation, retryable } = await this.deps.invoker.attempt(webhook, toDispatchEvent(event));
     if (this.stopped) return;
     const attemptNo = delivery.attempts.length + 1;
     const nowMs = this.deps.clock.now();
@@ -154,7 +163,12 @@ export class Dispatcher {
     let note: string | null = null;
     if (!invocation.ok) {
       const delay = nextRetryDelayMs(webhook.retry, attemptNo, this.random());
-      if (after.failed || after.consecutiveFailures + 1 >= FAILURE_THRESHOLD) {
+      if (!retryable) {
+        // Building it again gives the same answer: failed now, not held or retried. The attempt
+        // still counts toward the webhook's FAILED threshold like any failed attempt.
+        status = 'failed';
+        note = NOT_RETRIED_NOTE;
+      } else if (after.failed || after.consecutiveFailures + 1 >= FAILURE_THRESHOLD) {
         status = 'held';
         note = HELD_NOTE;
       } else if (delay === null) {
@@ -165,15 +179,20 @@ export class Dispatcher {
         nextAttemptTime = new Date(nowMs + delay).toISOString();
       }
     }
-    const record: DeliveryRecord = {
-      op: 'dlv.attempt',
-      id: delivery.id,
-      attempt: { ...invocation, attempt: attemptNo, time: new Date(nowMs).toISOString() },
-      status,
-      nextAttemptTime,
-      note,
-    };
-    await this.write([record], delivery);
+    const time = new Date(nowMs).toISOString();
+    const record: DeliveryRecord = { op: 'dlv.attempt', id: delivery.id, attempt: { ...invocation, attempt: attemptNo, time }, status, nextAttemptTime, note };
+    // If the full record cannot be written (a journal that refuses it), the outcome is still
+    // recorded without the bodies, rather than the request being sent again every second.
+    const bare: DeliveryRecord = { ...record, attempt: { ...bareInvocation(invocation), attempt: attemptNo, time } };
+    await this.write([record], delivery, [bare]);
+  }
+
+  /** An attempt that threw (it should not): recorded as failed with the reason, never retried in a loop. */
+  private failUnexpected(delivery: StoredDelivery, error: unknown): Promise<void> {
+    const why = error instanceof Error ? error.message : String(error);
+    this.deps.log(`Delivery ${delivery.id} failed unexpectedly (${why}); it is marked failed and not retried.`);
+    if (this.stopped) return Promise.resolve();
+    return this.writeStatus(delivery, 'failed', `Hookdesk hit an unexpected error sending this delivery (${why}), so it is not retried. Redeliver it once the cause is fixed.`);
   }
 
   private writeStatus(delivery: StoredDelivery, status: DeliveryStatus, note: string): Promise<void> {
@@ -181,19 +200,44 @@ export class Dispatcher {
     return this.write([{ op: 'dlv.status', id: delivery.id, status, nextAttemptTime: null, note, time }], delivery);
   }
 
-  private async write(records: DeliveryRecord[], delivery: StoredDelivery): Promise<void> {
+  private async write(records: DeliveryRecord[], delivery: StoredDelivery, fallback?: DeliveryRecord[]): Promise<void> {
     try {
       await this.deps.journal.append(records);
+      return;
     } catch (error) {
       if (this.stopped) return;
-      this.deps.log(`Could not record delivery ${delivery.id} (${error instanceof Error ? error.message : String(error)}); it stays pending and is tried again.`);
-      this.timers.set(
-        delivery.id,
-        this.deps.clock.setTimer(() => {
-          this.timers.delete(delivery.id);
-          this.consider(delivery);
-        }, STORE_RETRY_MS),
-      );
+      this.deps.log(`Could not record delivery ${delivery.id} (${error instanceof Error ? error.message : String(error)})${fallback ? '; recording it without its bodies' : '; it stays pending and is tried again'}.`);
     }
+    if (fallback) return this.write(fallback, delivery);
+    this.later(delivery.id, STORE_RETRY_MS);
   }
+
+  /** Looks at a delivery again after `ms` on the engine clock (once: an existing timer stands). */
+  private later(id: string, ms: number): void {
+    if (this.stopped || this.timers.has(id)) return;
+    this.timers.set(
+      id,
+      this.deps.clock.setTimer(() => {
+        this.timers.delete(id);
+        const current = this.deps.deliveries.get(id);
+        if (current) this.consider(current);
+      }, ms),
+    );
+  }
+}
+
+/** Says whether anything was recorded for a delivery between two moments (it is changed in place). */
+function progressMark(delivery: StoredDelivery): string {
+  return `${delivery.status}|${delivery.attempts.length}|${delivery.updatedTime}|${delivery.nextAttemptTime ?? ''}`;
+}
+
+/** An invocation without its bodies and validator values: what is kept when the full one cannot be written. */
+function bareInvocation(invocation: Invocation): Invocation {
+  const note = '(not kept: the full record could not be written)';
+  return {
+    ...invocation,
+    request: { ...invocation.request, body: invocation.request.body === null ? null : note },
+    response: invocation.response ? { ...invocation.response, body: note } : null,
+    validators: invocation.validators.map((v) => ({ ...v, actual: note })),
+  };
 }

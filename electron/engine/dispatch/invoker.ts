@@ -1,4 +1,5 @@
 import type { DispatchEvent } from '../../../shared/events/dispatch-event';
+import { MAX_JSON_DEPTH, valueTooDeep } from '../../../shared/json/bounded-json';
 import { buildOutboundRequest } from '../../../shared/outbound/build-request';
 import type { Invocation, InvocationRequest } from '../../../shared/schemas/delivery';
 import { isSensitiveHeader, maskSecret } from '../../../shared/schemas/webhook-mask';
@@ -16,11 +17,22 @@ const CUT_MARK = '\n… (cut: the rest was sent but is not kept)';
 /** Signature headers are derived from the body, not credentials: kept so a record can be checked. */
 const SIGNATURE_HEADERS = new Set([HOOKDESK_SIGNATURE_HEADER.toLowerCase(), 'webhook-signature', 'webhook-id', 'webhook-timestamp']);
 
+/** What one invocation came to, and whether sending it again could ever turn out differently. */
+export interface InvokeOutcome {
+  invocation: Invocation;
+  /**
+   * False when the request could not be built for this event (template, body, an event that
+   * cannot be written), or something unforeseen failed: a rebuild gives the same answer, so a
+   * delivery fails once instead of being retried.
+   */
+  retryable: boolean;
+}
+
 /**
  * Sends one webhook request for one event and says what happened, as an invocation whose request
  * has credentials masked and bodies capped: exactly what delivery records and the UI may hold.
  * OAuth2 tokens come from the cache; a 401 drops the token and the request is sent once more with
- * a fresh one. Never throws.
+ * a fresh one. Never throws (an unforeseen error becomes a failed, not retryable, invocation).
  */
 export class Invoker {
   constructor(
@@ -31,13 +43,31 @@ export class Invoker {
   ) {}
 
   async invoke(webhook: StoredWebhookConfig, event: DispatchEvent): Promise<Invocation> {
-    const timeoutMs = webhook.timeoutSeconds * 1000;
-    let result = await this.sendOnce(webhook, event, timeoutMs, false);
-    if (webhook.auth.type === 'oauth2' && result.sent?.response?.status === 401) {
-      this.tokens.invalidate(webhook.auth);
-      result = await this.sendOnce(webhook, event, timeoutMs, true);
+    return (await this.attempt(webhook, event)).invocation;
+  }
+
+  async attempt(webhook: StoredWebhookConfig, event: DispatchEvent): Promise<InvokeOutcome> {
+    try {
+      const timeoutMs = webhook.timeoutSeconds * 1000;
+      let result = await this.sendOnce(webhook, event, timeoutMs, false);
+      if (result.retryable && webhook.auth.type === 'oauth2' && result.sent?.response?.status === 401) {
+        this.tokens.invalidate(webhook.auth);
+        result = await this.sendOnce(webhook, event, timeoutMs, true);
+      }
+      return { invocation: keepable(result.invocation), retryable: result.retryable };
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      const invocation: Invocation = {
+        ok: false,
+        request: { method: webhook.method, url: webhook.url, headers: {}, body: null },
+        response: null,
+        error: `Hookdesk could not send this request (${why}). It is not retried; redeliver it once the cause is fixed.`,
+        durationMs: 0,
+        validators: [],
+        bodyError: null,
+      };
+      return { invocation, retryable: false };
     }
-    return result.invocation;
   }
 
   private async sendOnce(
@@ -45,7 +75,7 @@ export class Invoker {
     event: DispatchEvent,
     timeoutMs: number,
     retriedAfter401: boolean,
-  ): Promise<{ invocation: Invocation; sent: SendResult | null }> {
+  ): Promise<{ invocation: Invocation; sent: SendResult | null; retryable: boolean }> {
     let accessToken: string | null = null;
     let tokenError: string | null = null;
     if (webhook.auth.type === 'oauth2') {
@@ -64,12 +94,14 @@ export class Invoker {
     });
     const recorded = recordedRequest(built.request, webhook);
     if (!built.ok) {
-      const where = built.error.source === 'template' ? 'The body template does not parse' : 'The rendered body is not valid JSON';
-      const error = `${where}: ${built.error.message} (line ${built.error.line}, column ${built.error.column}). Nothing was sent: fix the template.`;
-      return { invocation: { ok: false, request: recorded, response: null, error, durationMs: 0, validators: [], bodyError: built.error }, sent: null };
+      return {
+        invocation: { ok: false, request: recorded, response: null, error: built.reason, durationMs: 0, validators: [], bodyError: built.error },
+        sent: null,
+        retryable: false,
+      };
     }
     if (tokenError !== null) {
-      return { invocation: { ok: false, request: recorded, response: null, error: tokenError, durationMs: 0, validators: [], bodyError: null }, sent: null };
+      return { invocation: { ok: false, request: recorded, response: null, error: tokenError, durationMs: 0, validators: [], bodyError: null }, sent: null, retryable: true };
     }
     const sent = await this.sender.send(
       { method: webhook.method, url: webhook.url, headers: built.request.headers, body: built.bodyBytes },
@@ -83,8 +115,20 @@ export class Invoker {
     if (error === null && !statusOk && response) error = `The target answered HTTP ${response.status}; only 2xx counts as delivered.`;
     if (error === null && !ok) error = 'A response validator failed: the answer did not hold the expected values.';
     if (error !== null && retriedAfter401 && response?.status === 401) error = `${error} A fresh OAuth2 token was fetched and still refused: check the client's rights.`;
-    return { invocation: { ok, request: recorded, response, error, durationMs: sent.durationMs, validators, bodyError: null }, sent };
+    return { invocation: { ok, request: recorded, response, error, durationMs: sent.durationMs, validators, bodyError: null }, sent, retryable: true };
   }
+}
+
+/**
+ * An invocation as records may hold it: a validator's value nested past MAX_JSON_DEPTH (a receiver's
+ * answer) is replaced by a note, so the delivery record can always be written and read back.
+ */
+function keepable(invocation: Invocation): Invocation {
+  if (!invocation.validators.some((v) => valueTooDeep(v.actual))) return invocation;
+  const validators = invocation.validators.map((v) =>
+    valueTooDeep(v.actual) ? { ...v, actual: `(a value nested deeper than ${MAX_JSON_DEPTH} levels: not kept)` } : v,
+  );
+  return { ...invocation, validators };
 }
 
 /** The request as records keep it: credential headers masked, the body capped. */

@@ -103,7 +103,8 @@ describe('with a body template', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ line: 3, column: 8, source: 'body' });
-    expect(result.error.message).toMatch(/line 3, column 8/);
+    expect(result.error?.message).toMatch(/line 3, column 8/);
+    expect(result.reason).toMatch(/line 3, column 8.*Nothing was sent/);
     expect(result.body).toContain('"a": 11225');
   });
 
