@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { startEngine, type Engine } from '../engine/engine';
 import { defaultDataDir } from '../engine/default-data-dir';
+import { installProcessGuards } from '../engine/process-guards';
 import { StoreCorruptError, StoreTooNewError } from '../engine/store/store-errors';
 import { APP_VERSION } from '../engine/version';
 import { parseServeArgs, USAGE, type ServeArgs } from './parse-args';
@@ -26,13 +27,22 @@ async function main(): Promise<void> {
   // soon as it is up, and the URL line is printed only once a signal would be handled cleanly.
   let engine: Engine | null = null;
   let stopRequested: string | null = null;
-  const stop = (signal: string): void => {
+  let exitCode = 0;
+  const stop = (reason: string, code = 0): void => {
     if (stopRequested !== null) return;
-    stopRequested = signal;
-    if (engine) void shutdown(engine, signal);
+    stopRequested = reason;
+    exitCode = code;
+    if (engine) void shutdown(engine, reason, code);
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  installProcessGuards({
+    log: (line) => process.stderr.write(`${line}\n`),
+    onFatal: (reason) => {
+      process.stderr.write(`Hookdesk is stopping: ${reason}. Please report this with the lines above.\n`);
+      stop('too many errors', 70);
+    },
+  });
   try {
     engine = await startEngine({
       host: args.host,
@@ -49,17 +59,18 @@ async function main(): Promise<void> {
     process.exit(error instanceof StoreCorruptError || error instanceof StoreTooNewError ? 3 : 1);
   }
   if (stopRequested !== null) {
-    await shutdown(engine, stopRequested);
+    await shutdown(engine, stopRequested, exitCode);
     return;
   }
   process.stdout.write(`Hookdesk is running: open ${engine.url}/#token=${engine.token} (data: ${dataDir})\n`);
 }
 
-async function shutdown(engine: Engine, signal: string): Promise<void> {
+/** Stops the engine (pending writes finish) and exits with `code`: 0 for a signal. */
+async function shutdown(engine: Engine, signal: string, code = 0): Promise<void> {
   process.stderr.write(`${signal}: finishing pending writes...\n`);
   try {
     await engine.stop();
-    process.exit(0);
+    process.exit(code);
   } catch (error) {
     process.stderr.write(`Stopping failed: ${(error as Error).message}\n`);
     process.exit(1);
