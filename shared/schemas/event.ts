@@ -48,6 +48,11 @@ export const hookEventSchema = z.object({
   receivedTime: z.string(),
   headers: z.record(z.string(), z.string()),
   body: z.unknown(),
+  /**
+   * Why `body` is null although the request had one (the body nests deeper than the bound, see
+   * shared/json/bounded-json.ts): the bytes are kept in `bodyBase64`, not parsed, searched or walked.
+   */
+  bodyNote: z.string().optional(),
   size: z.number().int().nonnegative(),
   remoteAddress: z.string().nullable(),
   method: z.string().optional(),

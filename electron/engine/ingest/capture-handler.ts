@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode, HookdeskError } from '../../../shared/errors';
 import type { EngineContext } from '../engine-context';
 import type { RawHandler } from '../server/raw-handler';
-import { readCapturedBody } from './capture-body';
+import { readCaptured } from './capture-body';
 import { sendConfiguredResponse } from './capture-response';
 import { parseCaptureUrl, type CaptureTarget } from './capture-url';
 import type { ConnectorService } from './connector-service';
@@ -39,13 +39,15 @@ export function captureHandler(ctx: EngineContext, connectors: ConnectorService,
       headers: eventHeaders(req.headers),
       remoteAddress: req.socket.remoteAddress ?? null,
     });
-    const event = receivedEvent(arrival, readCapturedBody(bytes), bytes.length, {
+    const captured = readCaptured(bytes);
+    const event = receivedEvent(arrival, captured.body, bytes.length, {
       method,
       path: target.path,
       query: target.query,
       contentType,
       bodyBase64: bytes.toString('base64'),
     });
+    if (captured.note !== undefined) event.bodyNote = captured.note;
     const relayHook = relayHookFor(relay, connector);
     const afterStored = relayHook
       ? relayHook({ connector, source: 'capture', method, path: target.path, query: target.query, headers: req.headers, body: bytes, receivedMs: arrival.receivedMs }, [event])

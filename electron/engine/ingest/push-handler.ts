@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode, HookdeskError } from '../../../shared/errors';
+import { PUSH_KEY_HEADERS } from '../../../shared/relay/forward-request';
+import type { HookEvent } from '../../../shared/schemas/event';
 import type { EngineContext } from '../engine-context';
 import { sendJson, type RawHandler } from '../server/raw-handler';
 import { PUSH_PATH, type ConnectorService } from './connector-service';
-import { parsePushEvents, pushBodyText } from './push-body';
+import { parsePushEvents, pushBodyText, type PushItem } from './push-body';
 import { declaredTooLarge, payloadTooLarge, readBody } from './read-body';
 import { eventHeaders, isJsonMediaType, mediaType } from './request-headers';
-import { arrivalAt, receivedEvent } from './received-event';
+import { arrivalAt, receivedEvent, type Arrival } from './received-event';
 import { runRawRequest } from './raw-request';
 import { relayHookFor, type RequestHookSlot } from './request-hook';
 
@@ -28,6 +30,19 @@ function keyOf(req: IncomingMessage): { header: string; value: string | undefine
     if (value !== undefined) return { header, value: Array.isArray(value) ? value[0] : value };
   }
   return { header: KEY_HEADERS[0], value: undefined };
+}
+
+/**
+ * One pushed event. An event nested deeper than the bound keeps its bytes in `bodyBase64` (the whole
+ * request's bytes for a single event) with the note, and its type comes from headers or is generic.
+ */
+function pushedEvent(arrival: Arrival, item: PushItem, requestBytes: Buffer | null): HookEvent {
+  const event = receivedEvent(arrival, item.body, item.size);
+  if (item.note !== undefined) {
+    event.bodyNote = item.note;
+    event.bodyBase64 = (requestBytes ?? Buffer.from(item.raw, 'utf8')).toString('base64');
+  }
+  return event;
 }
 
 /** A body sent with a content type other than JSON is refused (none at all is taken as JSON). */
@@ -74,10 +89,11 @@ export function pushHandler(ctx: EngineContext, connectors: ConnectorService, re
     const arrival = arrivalAt(ctx.clock.now(), {
       connector,
       source: 'push' as const,
-      headers: eventHeaders(req.headers, key.header),
+      // Every spelling of the key header is redacted, not only the one the key was taken from.
+      headers: eventHeaders(req.headers, PUSH_KEY_HEADERS),
       remoteAddress: req.socket.remoteAddress ?? null,
     });
-    const events = items.map((item) => receivedEvent(arrival, item.body, item.size));
+    const events = items.map((item) => pushedEvent(arrival, item, items.length === 1 ? bytes : null));
     const relayHook = relayHookFor(relay, connector);
     const afterStored = relayHook
       ? relayHook(
@@ -85,7 +101,8 @@ export function pushHandler(ctx: EngineContext, connectors: ConnectorService, re
           events,
         )
       : null;
-    await connectors.storeEvents(connector.id, events, items.map((item) => item.raw));
+    // An event kept as raw text (too deep) is written with `body: null`; its text rides in bodyBase64.
+    await connectors.storeEvents(connector.id, events, items.map((item) => (item.note === undefined ? item.raw : undefined)));
     sendJson(res, 200, { accepted: events.length, ids: events.map((e) => e.id) });
     afterStored?.();
   }

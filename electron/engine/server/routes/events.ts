@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { ErrorCode, HookdeskError } from '../../../../shared/errors';
 import { newId } from '../../../../shared/ids';
+import { stringifyBounded } from '../../../../shared/json/bounded-json';
+import { MAX_BODY_DEPTH } from '../../ingest/body-depth';
 import { pageQuerySchema, paginate } from '../../../../shared/paging';
 import {
   eventClearQuerySchema,
@@ -11,6 +13,17 @@ import {
 import { parseOrThrow } from '../../../../shared/validation';
 import type { EngineContext } from '../../engine-context';
 import { toEventView } from '../../relay/event-view';
+
+/**
+ * A published event's body as JSON text, or 400 when its `entity` cannot be one: nested deeper than
+ * the bound (the body adds one level around it), so the event could not be stored, shown or sent.
+ */
+function publishedBodyText(body: { entity: unknown }): string {
+  const written = stringifyBounded(body, MAX_BODY_DEPTH);
+  if (written.ok) return written.text;
+  const message = `is nested deeper than ${MAX_BODY_DEPTH - 1} levels of arrays and objects`;
+  throw new HookdeskError(400, ErrorCode.validationFailed, `The event is invalid: entity: ${message}. Send a flatter entity.`, { entity: message });
+}
 
 /** `/api/v1/events`: list (paged, newest first, filters), get, publish a synthetic event, clear. */
 export function eventRoutes(ctx: EngineContext): Router {
@@ -34,7 +47,7 @@ export function eventRoutes(ctx: EngineContext): Router {
     const input = parseOrThrow(publishEventSchema, req.body, 'event');
     const now = ctx.clock.now();
     const body = { type: input.type, version: input.version, severity: input.severity, entity: input.entity ?? null };
-    const text = JSON.stringify(body);
+    const text = publishedBodyText(body);
     const event: HookEvent = {
       id: newId('evt', now),
       connectorId: null,
