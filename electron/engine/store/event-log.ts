@@ -1,8 +1,8 @@
 import { open, readdir, readFile, rename, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { jsonTextTooDeep, MAX_JSON_DEPTH } from '../../../shared/json/bounded-json';
+import { MAX_JSON_DEPTH } from '../../../shared/json/bounded-json';
 import { fsyncDir, writeFileDurably } from './durable-write';
-import { describeRecord, pruneTooDeep, recordLine, salvageLine } from './journal-line';
+import { describeRecord, lineTooDeep, pruneTooDeep, recordLine, salvageLine } from './journal-line';
 import { copyAside } from './move-aside';
 import { ensureOwnerOnlyDir, makeFilesOwnerOnly, OWNER_FILE_MODE } from './owner-only';
 import { StoreCorruptError, StoreRecordError } from './store-errors';
@@ -376,7 +376,7 @@ export class EventLog<R> {
       return 'is not valid JSON';
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'is not a record';
-    if (jsonTextTooDeep(raw)) {
+    if (lineTooDeep(raw)) {
       const copy = pruneTooDeep(record);
       if (!copy) return 'is too big to load';
       record = copy.value;
