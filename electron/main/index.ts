@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { app, dialog, session } from 'electron';
 import { startEngine, type Engine } from '../engine/engine';
+import { installProcessGuards } from '../engine/process-guards';
 import { registerIpc } from './ipc';
 import { createWorkspaceWindow } from './window';
+import { isAllowedRequest } from './window-security';
 
 /**
  * The Electron shell: start the engine in-process on a free loopback port with its data in the
@@ -13,8 +15,18 @@ let engine: Engine | null = null;
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
+// An error that escaped every handler is logged and the app keeps running; a flood of them quits.
+installProcessGuards({
+  log: (line) => console.error(line),
+  onFatal: (reason) => {
+    console.error(`Hookdesk is quitting: ${reason}.`);
+    app.quit();
+  },
+});
+
 async function boot(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   try {
     engine = await startEngine({
       host: '127.0.0.1',
@@ -29,6 +41,9 @@ async function boot(): Promise<void> {
     app.exit(1);
     return;
   }
+  // No remote content: the window loads nothing but the engine (and its own data:/blob: URLs).
+  const engineUrl = engine.url;
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, engineUrl) }));
   registerIpc({ baseUrl: engine.url, token: engine.token });
   createWorkspaceWindow(engine.url, fileURLToPath(new URL('../preload/index.cjs', import.meta.url)));
 }

@@ -2,13 +2,17 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { DESKTOP_CHANNELS, type DesktopSession } from '../../shared/desktop-bridge';
+import { isTrustedIpcSender } from './window-security';
 
-/** Answers the preload's calls, only for frames loaded from the engine's own origin. */
+/**
+ * Answers the preload's calls only for the workspace page itself: the top frame, at the engine's
+ * root. A capture answer is served on the same origin (under /hooks/), so the origin alone is not
+ * enough to be handed the token.
+ */
 export function registerIpc(session: DesktopSession): void {
-  const origin = new URL(session.baseUrl).origin;
   const trusted = (event: IpcMainInvokeEvent): boolean => {
-    const url = event.senderFrame?.url;
-    return url !== undefined && new URL(url).origin === origin;
+    const frame = event.senderFrame;
+    return isTrustedIpcSender(frame ? { url: frame.url, isMainFrame: frame === event.sender.mainFrame } : null, session.baseUrl);
   };
   ipcMain.handle(DESKTOP_CHANNELS.getSession, (event) => {
     if (!trusted(event)) throw new Error('refused: not the Hookdesk workspace');
