@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/api-error';
 import { newId } from '../../../shared/ids';
 import type { HookEvent } from '../../../shared/schemas/event';
+import type { Invoker } from '../../../electron/engine/dispatch/invoker';
 import { Receiver } from '../../helpers/receiver';
 import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
 import { deliveriesSettle, settled } from './outbound-helpers';
@@ -117,6 +118,24 @@ describe('a delivery that cannot be built fails once; others go on', () => {
     expect(delivery?.attempts).toHaveLength(1);
     expect(receiver.to('/explosive')).toHaveLength(0);
     expect(await healthy(t)).toBe(200);
+  });
+
+  it('an attempt that throws (it should not) is recorded failed once, and the dispatcher goes on', async () => {
+    const webhook = await t.client.createWebhook({ name: 'Throws', url: `${receiver.url}/throws`, events: [{ type: 'throw.*' }] });
+    const dispatch = t.engine.modules.find((m) => m.name === 'dispatch') as unknown as { dispatcher: { deps: { invoker: Invoker } } };
+    const invoker = dispatch.dispatcher.deps.invoker;
+    const attempt = invoker.attempt.bind(invoker);
+    invoker.attempt = (hook, event) => (event.type === 'throw.now' ? Promise.reject(new RangeError('Maximum call stack size exceeded')) : attempt(hook, event));
+
+    const thrownId = await storeEvent(t, 'throw.now', {});
+    const [failed] = await deliveriesSettle(t, webhook.id, settled(1));
+    expect(failed).toMatchObject({ eventId: thrownId, status: 'failed', attempts: [] });
+    expect(failed?.note).toMatch(/unexpected error sending this delivery \(Maximum call stack size exceeded\), so it is not retried/);
+    expect(await healthy(t)).toBe(200);
+    await storeEvent(t, 'throw.later', {});
+    const list = await deliveriesSettle(t, webhook.id, settled(2));
+    expect(list.map((d) => d.status).sort()).toEqual(['failed', 'succeeded']);
+    expect(t.logs.some((line) => line.includes('failed unexpectedly'))).toBe(true);
   });
 
   it('a 200-dot event type against a *.*.*.*.*.failed filter is matched at once and delivered to nobody', async () => {
