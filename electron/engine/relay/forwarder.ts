@@ -49,11 +49,23 @@ export class Forwarder {
     this.queue.close();
   }
 
+  /**
+   * Sends one job and records the result. Forwards are never retried on their own, so anything
+   * unforeseen (a result that cannot be stored, an error from the client) is recorded once as a
+   * failed forward with the reason, and the queue moves on.
+   */
   private async send(job: ForwardJob): Promise<void> {
     const time = this.nowIso();
-    const sent = await this.sender.send(job.request, job.timeoutMs);
-    if (this.stopped) return;
-    await this.patcher.patchAll(job.eventIds, { forward: finishedForward(sendOutcome(sent, job.request.url), job.request.url, time) });
+    try {
+      const sent = await this.sender.send(job.request, job.timeoutMs);
+      if (this.stopped) return;
+      await this.patcher.patchAll(job.eventIds, { forward: finishedForward(sendOutcome(sent, job.request.url), job.request.url, time) });
+    } catch (error) {
+      if (this.stopped) return;
+      const why = error instanceof Error ? error.message : String(error);
+      this.log(`Forward to ${job.request.url} could not be completed (${why}); it is marked failed.`);
+      await this.patcher.patchAll(job.eventIds, { forward: failedForward(job.request.url, time, `Hookdesk could not forward this request or record its result (${why}). Replay the event to send it again.`) });
+    }
   }
 
   private record(job: ForwardJob, forward: ReturnType<typeof failedForward>): void {

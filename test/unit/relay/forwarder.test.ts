@@ -59,6 +59,30 @@ describe('Forwarder', () => {
   });
 });
 
+describe('Forwarder with a result that cannot be stored', () => {
+  it('records the forward failed once with the reason, and sends the next request', async () => {
+    const { pending, sender, patcher } = fakes();
+    const written: EventChange[] = [];
+    let refuseNext = true;
+    patcher.patchAll = (_ids: readonly string[], change: EventChange) => {
+      if (refuseNext) {
+        refuseNext = false;
+        return Promise.reject(new Error('This change was not stored: a "patch" record is nested deeper than 256 levels'));
+      }
+      written.push(change);
+      return Promise.resolve();
+    };
+    const logs: string[] = [];
+    const forwarder = new Forwarder(sender, patcher, new ManualClock(), (line) => logs.push(line), { concurrency: 1, maxWaiting: 10, maxWaitingBytes: 1024 });
+    forwarder.enqueue(job(1));
+    forwarder.enqueue(job(2));
+    pending[0]?.finish({ response: { status: 200, headers: {}, body: '[[[', truncated: false }, error: null, durationMs: 1 });
+    await expect.poll(() => pending.length).toBe(2);
+    expect(written[0]).toMatchObject({ forward: { status: 'failed', error: expect.stringMatching(/could not forward this request or record its result \(This change was not stored.*Replay the event/) } });
+    expect(logs[0]).toMatch(/could not be completed/);
+  });
+});
+
 describe('forward errors in words', () => {
   const url = 'http://localhost:3000/webhooks';
   it('says what to do for each kind of failure', () => {
