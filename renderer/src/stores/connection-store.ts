@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { ApiError } from '../../../shared/api/api-error';
 import type { StreamSubscription } from '../../../shared/api/client';
 import { api } from '../api/client';
 import { useConnectorsStore } from './connectors-store';
@@ -11,9 +12,17 @@ interface ConnectionState {
   status: ConnectionStatus;
   version: string | null;
   lastError: string | null;
+  /**
+   * True once the engine no longer knows this page's session (signed out, the engine restarted,
+   * or 12 h unused): the app signs in again (the Electron preload does it by itself) instead of
+   * retrying a stream that can only answer 401.
+   */
+  sessionEnded: boolean;
   /** Opens the live stream and routes its messages to the resource stores. */
   connect(): void;
   disconnect(): void;
+  /** Ends this page's session on the engine, then shows the sign-in screen. */
+  signOut(): Promise<void>;
 }
 
 /** Stream handlers by event name; resource stores and live views register theirs here. */
@@ -35,20 +44,27 @@ export function onStreamOpen(handler: () => void): () => void {
 
 let subscription: StreamSubscription | null = null;
 
-export const useConnectionStore = create<ConnectionState>((set) => ({
+export const useConnectionStore = create<ConnectionState>((set, get) => ({
   status: 'connecting',
   version: null,
   lastError: null,
+  sessionEnded: false,
   connect() {
     if (subscription) return;
-    set({ status: 'connecting' });
+    set({ status: 'connecting', sessionEnded: false });
     subscription = api.stream({
       onOpen: () => {
         set({ status: 'connected', lastError: null });
         for (const handler of openHandlers) handler();
       },
-      onClose: (error) =>
-        set({ status: 'disconnected', lastError: error instanceof Error ? error.message : 'The live stream closed.' }),
+      onClose: (error) => {
+        if (error instanceof ApiError && error.status === 401) {
+          get().disconnect();
+          set({ sessionEnded: true, lastError: 'The session ended. Sign in again.' });
+          return;
+        }
+        set({ status: 'disconnected', lastError: error instanceof Error ? error.message : 'The live stream closed.' });
+      },
       onMessage: (event, data) => {
         if (event === 'hello') {
           set({ status: 'connected', version: (data as { version?: string }).version ?? null });
@@ -62,6 +78,14 @@ export const useConnectionStore = create<ConnectionState>((set) => ({
     subscription?.close();
     subscription = null;
     set({ status: 'disconnected' });
+  },
+  async signOut() {
+    try {
+      await api.signOut();
+    } finally {
+      get().disconnect();
+      set({ sessionEnded: true, lastError: null });
+    }
   },
 }));
 
