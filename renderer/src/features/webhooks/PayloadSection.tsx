@@ -38,7 +38,9 @@ export function PayloadSection({ d, webhook, eventTypes, sample, onSubmit }: {
     () => (event ? completionPaths({ includeEntity, jsonPayloadEnabled }, { id: webhook.id, name: webhook.name }, event, origin) : []),
     [includeEntity, jsonPayloadEnabled, event, webhook.id, webhook.name, origin],
   );
-  const bodyError = preview && !preview.body.ok ? preview.body.error : null;
+  const failure = preview && !preview.body.ok ? preview.body : null;
+  // A failure without a place (an event body that cannot go into the envelope) is said in words only.
+  const bodyError = failure?.error ?? null;
   const templateMarkers = bodyError?.source === 'template' ? [{ line: bodyError.line, column: bodyError.column, message: bare(bodyError.message) }] : [];
 
   return (
@@ -91,6 +93,11 @@ export function PayloadSection({ d, webhook, eventTypes, sample, onSubmit }: {
         {bodyError && (
           <p className="error" role="status">
             {bodyError.source === 'template' ? 'Template error' : 'The rendered body is not valid JSON'} at line {bodyError.line}, column {bodyError.column}: {bare(bodyError.message)}
+          </p>
+        )}
+        {failure && !bodyError && (
+          <p className="error" role="status">
+            {failure.reason}
           </p>
         )}
         {preview && (
