@@ -40,9 +40,14 @@ export interface ShapeLimits {
   maxItems: number;
   /** Nodes per shape, all depths together. */
   maxNodes: number;
+  /** Values looked at per merged body (default DEFAULT_MAX_VALUES); past it the rest of the body is not looked into. */
+  maxValues?: number;
 }
 
-export const DEFAULT_SHAPE_LIMITS: ShapeLimits = { maxDepth: 12, maxProperties: 200, maxItems: 20, maxNodes: 2_000 };
+/** Values one merge looks at, at most: a wide body (a million keys at the top) costs no more than this. */
+export const DEFAULT_MAX_VALUES = 20_000;
+
+export const DEFAULT_SHAPE_LIMITS: ShapeLimits = { maxDepth: 12, maxProperties: 200, maxItems: 20, maxNodes: 2_000, maxValues: DEFAULT_MAX_VALUES };
 
 export const JSON_TYPES: readonly JsonType[] = ['null', 'boolean', 'integer', 'number', 'string', 'object', 'array'];
 
@@ -111,6 +116,8 @@ function propertyCount(properties: Record<string, ShapeNode>): number {
 
 class Merger {
   changed = false;
+  /** Values still to look at in this merge (the work bound). */
+  private budget: number;
   private added: Set<string> | null = null;
   private missing: Set<string> | null = null;
   private typeChanges: Map<string, ShapeDrift['changed'][number]> | null = null;
@@ -120,7 +127,9 @@ class Merger {
   constructor(
     private readonly shape: Shape,
     private readonly limits: ShapeLimits,
-  ) {}
+  ) {
+    this.budget = limits.maxValues ?? DEFAULT_MAX_VALUES;
+  }
 
   drift(): ShapeDrift | null {
     if (!this.added && !this.missing && !this.typeChanges) return null;
@@ -129,6 +138,12 @@ class Merger {
 
   /** `report`: differences here are drift (false for the first value, and inside anything new as a whole). */
   node(node: ShapeNode, value: unknown, depth: number, report: boolean): void {
+    if (this.budget <= 0) {
+      // The work bound is reached: what is left of the body is not looked into, and the shape says so.
+      this.truncate(this.shape.root);
+      return;
+    }
+    this.budget -= 1;
     const type = jsonTypeOf(value);
     const hadType = conforms(node.types, type);
     if (!hadType) {
@@ -164,7 +179,13 @@ class Merger {
     let tracked = known;
     let matched = 0;
     const segments = this.segments;
+    let exhausted = false;
     for (const key of Object.keys(value)) {
+      if (this.budget <= 0) {
+        exhausted = true;
+        this.truncate(this.shape.root);
+        break;
+      }
       const child = properties[key];
       segments.push(key);
       if (child) {
@@ -185,7 +206,8 @@ class Merger {
       }
       segments.pop();
     }
-    if (earlier === 0 || matched === known) return;
+    // Keys not looked at (the work bound) are not reported missing.
+    if (exhausted || earlier === 0 || matched === known) return;
     for (const key in properties) {
       if (Object.hasOwn(value, key)) continue;
       // It was in every earlier object here (its count did not move for this one): required until now.
@@ -221,7 +243,7 @@ class Merger {
       if (report) (this.added ??= new Set()).add(this.path());
       itemsReport = false;
     }
-    for (let i = 0; i < sampled; i += 1) this.node(items, value[i], depth + 1, itemsReport);
+    for (let i = 0; i < sampled && this.budget > 0; i += 1) this.node(items, value[i], depth + 1, itemsReport);
     this.segments.pop();
   }
 

@@ -1,7 +1,19 @@
-import { cloneShape, DEFAULT_SHAPE_LIMITS, emptyShape, mergeValue, type Shape, type ShapeLimits } from '../../../shared/inference/shape';
+import { cloneShape, DEFAULT_SHAPE_LIMITS, emptyShape, mergeValue, type MergeResult, type Shape, type ShapeLimits } from '../../../shared/inference/shape';
 import type { HookEvent } from '../../../shared/schemas/event';
 import type { JournalRecord } from '../store/journal';
 import { isInferred, type SchemaRecord, type SchemaState } from '../store/schema-state';
+
+/**
+ * Merges one body, never throwing into the append it runs in: merging is bounded (depth, values,
+ * nodes), so a throw would be a bug; that body then gets no drift mark, and the events are stored.
+ */
+function mergeSafely(shape: Shape, body: unknown, limits: ShapeLimits): MergeResult | null {
+  try {
+    return mergeValue(shape, body, limits);
+  } catch {
+    return null;
+  }
+}
 
 /** Event types tracked per connector; events of further types get no schema and no drift mark. */
 export const MAX_TYPES_PER_CONNECTOR = 500;
@@ -45,9 +57,11 @@ export class SchemaTracker {
       if (!isInferred(event)) continue;
       const working = this.workingFor(event.connectorId, event.type, event.receivedTime);
       if (!working) continue;
-      const result = mergeValue(working.shape, event.body, this.limits);
       working.eventCount += 1;
       if (event.receivedTime > working.lastSeenTime) working.lastSeenTime = event.receivedTime;
+      // A body kept raw (too deep to parse) is counted but has no shape to merge.
+      const result = event.bodyNote === undefined ? mergeSafely(working.shape, event.body, this.limits) : null;
+      if (!result) continue;
       if (result.drift) event.drift = result.drift;
       if (result.changed) {
         changed ??= [];

@@ -62,9 +62,16 @@ export function previousInvocation(event: HookEvent, target: ReplayTarget, sourc
   if (target.kind === 'forward') {
     const forward = event.forward;
     if (!forward || forward.status === 'pending' || forward.url === undefined) return null;
+    let request: Invocation['request'];
+    try {
+      request = recordedOutbound(replayRequest(event, forward.url, {}, sources.hop));
+    } catch {
+      // The stored event's request cannot be rebuilt (its body is too deep): nothing to compare with.
+      return null;
+    }
     return {
       ok: forward.status === 'succeeded',
-      request: recordedOutbound(replayRequest(event, forward.url, {}, sources.hop)),
+      request,
       response: forward.response,
       error: forward.error,
       durationMs: forward.durationMs ?? 0,

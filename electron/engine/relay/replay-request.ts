@@ -1,3 +1,5 @@
+import { ErrorCode, HookdeskError } from '../../../shared/errors';
+import { stringifyBounded } from '../../../shared/json/bounded-json';
 import type { HookEvent } from '../../../shared/schemas/event';
 import type { OutboundRequest } from '../dispatch/http-sender';
 import type { HopMark } from './forward-loop';
@@ -5,13 +7,21 @@ import { forwardHeaders } from '../../../shared/relay/forward-request';
 
 /**
  * The body bytes of a stored event as it arrived: the exact bytes when they were kept (captures,
- * and push requests of one event to a connector that forwards or verifies), else the event's JSON
- * (an event of a push batch, or an event from before the relay kept bytes).
+ * push requests of one event to a connector that forwards or verifies, events kept raw because they
+ * nest too deep), else the event's JSON (an event of a push batch, or an event from before the relay
+ * kept bytes). A body that cannot be written as JSON (nested deeper than the bound, from older data)
+ * refused (400, naming `body`, the field that lets the replay send something else): nothing is sent.
  */
 export function eventBodyBytes(event: HookEvent): Buffer {
   if (event.bodyBase64 !== undefined) return Buffer.from(event.bodyBase64, 'base64');
   if (event.body === undefined || event.body === null) return Buffer.alloc(0);
-  return Buffer.from(typeof event.body === 'string' ? event.body : JSON.stringify(event.body), 'utf8');
+  if (typeof event.body === 'string') return Buffer.from(event.body, 'utf8');
+  const json = stringifyBounded(event.body);
+  if (!json.ok) {
+    const why = `this event's body cannot be sent again: ${json.reason}`;
+    throw new HookdeskError(400, ErrorCode.validationFailed, `The replay request is invalid: body: ${why} Replay it with an edited body.`, { body: why });
+  }
+  return Buffer.from(json.text, 'utf8');
 }
 
 /** What a replay to a URL may change: the whole body, or the whole set of headers. */

@@ -1,5 +1,6 @@
 import { toDispatchEvent, type DispatchEvent } from '../../../shared/events/dispatch-event';
 import { ErrorCode, HookdeskError } from '../../../shared/errors';
+import { jsonTextTooDeep, MAX_JSON_DEPTH, parseBoundedJson } from '../../../shared/json/bounded-json';
 import type { Invocation } from '../../../shared/schemas/delivery';
 import type { HookEvent } from '../../../shared/schemas/event';
 import { replayRequestSchema, type ReplayInvocation, type ReplayRecord, type ReplayRequest } from '../../../shared/schemas/replay';
@@ -120,15 +121,17 @@ export class ReplayService {
   }
 }
 
-/** The event as a webhook renders it, its body replaced by the edited one (JSON when it parses, else the text). */
+/**
+ * The event as a webhook renders it, its body replaced by the edited one (JSON when it parses, else
+ * the text). An edited body nested deeper than the bound is refused (400): a template cannot walk it.
+ */
 function webhookEvent(event: HookEvent, request: ReplayRequest): DispatchEvent {
   const dispatch = toDispatchEvent(event);
   if (request.body === undefined) return dispatch;
-  let body: unknown;
-  try {
-    body = JSON.parse(request.body) as unknown;
-  } catch {
-    body = request.body;
+  if (jsonTextTooDeep(request.body)) {
+    const message = `is nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects`;
+    throw new HookdeskError(400, ErrorCode.validationFailed, `The replay request is invalid: body: ${message}. Send a flatter body.`, { body: message });
   }
-  return { ...dispatch, body };
+  const parsed = parseBoundedJson(request.body);
+  return { ...dispatch, body: parsed.ok ? parsed.value : request.body };
 }

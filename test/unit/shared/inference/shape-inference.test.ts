@@ -199,6 +199,24 @@ describe('shape limits', () => {
     expect(shape.nodes).toBe(5);
     expect(shape.root.truncated).toBe(true);
   });
+
+  it('looks at no more than maxValues values per body, marks the shape truncated, and reports nothing it did not look at as missing', () => {
+    const shape = emptyShape();
+    const tight: ShapeLimits = { ...limits, maxProperties: 100, maxValues: 5 };
+    mergeValue(shape, { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 }, tight);
+    expect(Object.keys(shape.root.properties ?? {})).toEqual(['a', 'b', 'c', 'd']);
+    expect(shape.root.truncated).toBe(true);
+    expect(mergeValue(shape, { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 }, tight)).toEqual({ changed: false, drift: null });
+  });
+
+  it('a body nested thousands deep or a million keys wide merges within the default bounds', () => {
+    const deep = JSON.parse('{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000)) as unknown;
+    const shape = emptyShape();
+    expect(() => mergeValue(shape, deep)).not.toThrow();
+    const wide = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, [{ i }]]));
+    const result = mergeValue(emptyShape(), wide);
+    expect(result.changed).toBe(true);
+  });
 });
 
 describe('withSeenFields (completion sample)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allValidatorsPassed, NOT_JSON, NO_MATCH, NO_RESPONSE, runValidators } from '../../../../shared/validators/run-validators';
+import { ACTUAL_MAX_CHARS, allValidatorsPassed, NOT_JSON, NO_MATCH, NO_RESPONSE, runValidators, TOO_DEEP } from '../../../../shared/validators/run-validators';
+import { stringifyBounded } from '../../../../shared/json/bounded-json';
 
 const body = JSON.stringify({ data: { status: 'ok', code: 200, ready: true, tags: ['a', 'b'], items: [{ id: 1 }, { id: 2 }] } });
 
@@ -53,5 +54,38 @@ describe('response validators', () => {
     ]);
     expect(runValidators([{ path: '$.a', expected: [] }], null)[0]).toMatchObject({ actual: NO_RESPONSE, ok: false });
     expect(runValidators([], 'not json')).toEqual([]);
+  });
+
+  it('a response nested deeper than the bound fails every validator with the reason, and nothing deep is kept', () => {
+    const deep = '{"a":'.repeat(6_000) + '1' + '}'.repeat(6_000);
+    const results = runValidators([{ path: '$.a', expected: [] }, { path: '$..a', expected: ['x'] }], deep);
+    expect(results).toEqual([
+      { path: '$.a', expected: [], actual: TOO_DEEP, ok: false },
+      { path: '$..a', expected: ['x'], actual: TOO_DEEP, ok: false },
+    ]);
+    expect(allValidatorsPassed(results)).toBe(false);
+    expect(stringifyBounded(results).ok).toBe(true);
+  });
+
+  it('a found value that is big or deep is kept as a cut JSON preview; small ones as they are', () => {
+    const response = JSON.stringify({
+      big: Array.from({ length: 500 }, (_, i) => ({ i })),
+      nested: JSON.parse('{"a":'.repeat(100) + '1' + '}'.repeat(100)) as unknown,
+      small: { ok: [1, 2] },
+    });
+    const [big, nested, small] = runValidators(
+      [
+        { path: '$.big', expected: [] },
+        { path: '$.nested', expected: [] },
+        { path: '$.small', expected: [] },
+      ],
+      response,
+    );
+    expect(big?.ok).toBe(true);
+    expect(typeof big?.actual).toBe('string');
+    expect((big?.actual as string).startsWith('[{"i":0},{"i":1}')).toBe(true);
+    expect((big?.actual as string).length).toBeLessThan(ACTUAL_MAX_CHARS + 40);
+    expect(nested).toMatchObject({ ok: true, actual: expect.stringMatching(/nested deeper than/) });
+    expect(small).toMatchObject({ ok: true, actual: { ok: [1, 2] } });
   });
 });
