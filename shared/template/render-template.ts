@@ -95,7 +95,8 @@ function insertValue(out: Output, name: string, raw: boolean, stack: readonly un
   return text ?? toPlainText(value);
 }
 
-function renderSection(out: Output, token: Token, stack: readonly unknown[]): void {
+/** `stack` is one array pushed and popped as sections open and close (no copy per repetition). */
+function renderSection(out: Output, token: Token, stack: unknown[]): void {
   const value = lookupName(stack, token[1]);
   const children = token[4] ?? [];
   if (token[0] === '^') {
@@ -104,18 +105,21 @@ function renderSection(out: Output, token: Token, stack: readonly unknown[]): vo
   }
   if (isFalsy(value)) return;
   if (!Array.isArray(value)) {
-    renderTokens(out, children, [...stack, value]);
+    stack.push(value);
+    renderTokens(out, children, stack);
+    stack.pop();
     return;
   }
   for (let index = 0; index < value.length; index++) {
     step(out, token);
-    const meta = { '@index': index, '@first': index === 0, '@last': index === value.length - 1 };
-    renderTokens(out, children, [...stack, meta, value[index]]);
+    stack.push({ '@index': index, '@first': index === 0, '@last': index === value.length - 1 }, value[index]);
+    renderTokens(out, children, stack);
+    stack.length -= 2;
   }
 }
 
 /** Recursion here is as deep as sections nest, which `checkTree` bounded before rendering began. */
-function renderTokens(out: Output, tokens: readonly Token[], stack: readonly unknown[]): void {
+function renderTokens(out: Output, tokens: readonly Token[], stack: unknown[]): void {
   for (const token of tokens) {
     step(out, token);
     const [type, value] = token;
