@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../electron/engine/clock';
 import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
-import { closedByServer, openSocket, raw, until } from './raw-http';
+import { closedByServer, openSocket, raw, until, type RawAnswer } from './raw-http';
 
 const NO_STACK = /\bat .+:\d+:\d+|node:internal|\.ts:\d+/;
 
@@ -65,6 +66,18 @@ describe('HTTP edge: bodies that cannot be decoded', () => {
     expect(text).toMatch(/^HTTP\/1.1 400 /);
     expect(text).toContain('"code":"bad_request"');
     expect(await t.client.health()).toMatchObject({ status: 'ok' });
+  });
+
+  it('refuses Content-Length with Transfer-Encoding (request smuggling) with a JSON 400 and never answers the smuggled request', async () => {
+    const socket = await openSocket(t.url);
+    const closed = closedByServer(socket, 5_000);
+    const smuggled = `GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${t.token}\r\n\r\n`;
+    socket.write(
+      `POST /api/1.0/webhook/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n${smuggled}`,
+    );
+    const { text } = await closed;
+    expect(text.match(/HTTP\/1.1 \d+/g)).toEqual(['HTTP/1.1 400']);
+    expect(text).not.toContain('"items"');
   });
 
   it('sends nosniff on management answers', async () => {
@@ -144,5 +157,53 @@ describe('HTTP edge: slow senders and slow readers', () => {
     expect(t.logs.some((line) => line.includes('dropped a client that did not keep up'))).toBe(true);
     // The stuck client gets what was already on its way, then the end of the stream.
     await closedByServer(stuck, 10_000);
+  });
+});
+
+describe('HTTP edge: connection cap and stalled streams', () => {
+  it('closes connections past the cap at once, and serves again when one ends', async () => {
+    const t = await startTestEngine({ maxConnections: 2 });
+    try {
+      const held = [await openSocket(t.url), await openSocket(t.url)];
+      await until(() => held.every((s) => s.readyState === 'open'), 2_000, 'two held sockets');
+      const third = await openSocket(t.url);
+      await closedByServer(third, 5_000);
+      held[0]!.destroy();
+      // The server counts the freed slot once it sees the close: retry until it does (bounded).
+      let answer: RawAnswer | null = null;
+      for (let i = 0; i < 100 && !answer; i += 1) answer = await raw(t.url, { path: '/healthz' }).catch(() => null);
+      expect(answer?.status).toBe(200);
+      held[1]!.destroy();
+    } finally {
+      await t.dispose();
+    }
+  });
+
+  it('drops a live-stream client whose socket has not drained for the stall time (engine clock)', async () => {
+    const clock = new ManualClock();
+    const t = await startTestEngine({ sseStallMs: 60_000, sseMaxBufferedBytes: 512 * 1024 * 1024 }, { clock });
+    try {
+      const stuck = await openSocket(t.url);
+      let hello = '';
+      stuck.on('data', (c: Buffer) => (hello += c.toString('utf8')));
+      stuck.write(`GET /api/v1/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${t.token}\r\n\r\n`);
+      await until(() => hello.includes('event: hello'), 5_000, 'hello');
+      stuck.removeAllListeners('data');
+      stuck.pause();
+      const hub = t.engine.context.hub;
+      const padding = 'z'.repeat(64 * 1024);
+      // Fill the kernel's buffers until the engine has to hold bytes itself (the write says "wait").
+      let n = 0;
+      while (!t.logs.some((l) => l.includes('dropped')) && n < 2_000) {
+        n += 1;
+        hub.broadcast('event.updated', { n, padding });
+        await new Promise((resolve) => setImmediate(resolve));
+        if (n % 50 === 0) clock.advance(59_000);
+      }
+      expect(hub.size).toBe(0);
+      expect(t.logs.find((l) => l.includes('dropped'))).toMatch(/had not read for \d+ s/);
+    } finally {
+      await t.dispose();
+    }
   });
 });
