@@ -1,20 +1,10 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirBytes } from './disk-usage';
 import { HookdeskClient } from '../shared/api/client';
 import { sampleEvent } from './ingest-phases';
 import { runLoad } from './load';
 import { rssOf, startEngineProcess } from './processes';
 import type { PhaseResult } from './report';
 import type { BenchSettings } from './settings';
-
-async function dirBytes(dir: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    total += entry.isDirectory() ? await dirBytes(path) : (await stat(path)).size;
-  }
-  return total;
-}
 
 /** RSS after start and after N pushed events, data-dir size, and start time with that data dir. */
 export async function memoryPhase(dataDir: string, token: string, s: BenchSettings): Promise<PhaseResult> {

@@ -1,6 +1,7 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { dirBytes } from './disk-usage';
 import { HookdeskClient } from '../shared/api/client';
 import { ackedSample, capture, pushBatches, pushSingle } from './ingest-phases';
 import { memoryPhase } from './memory-phase';
@@ -62,12 +63,6 @@ async function main(): Promise<void> {
     await rm(dataDir, { recursive: true, force: true });
     await rm(memoryDir, { recursive: true, force: true });
   }
-}
-
-async function dirBytes(dir: string): Promise<number> {
-  let total = 0;
-  for (const name of await readdir(dir)) total += (await stat(join(dir, name))).size;
-  return total;
 }
 
 /** Deletes the ingest phases' connectors (their events go with them) and waits for the compaction. */
