@@ -6,7 +6,10 @@ import { prettyBody, rawBody } from './event-body';
 const VIEWS = ['Pretty', 'Raw'] as const;
 type View = (typeof VIEWS)[number];
 
-/** The event body in a read-only Monaco, as "Pretty" (indented) or "Raw" (the bytes as received). */
+/**
+ * The event body in a read-only Monaco, as "Pretty" (indented) or "Raw" (the bytes as received). A body
+ * the engine kept without parsing (nested too deep) says so above the editor, in the engine's words.
+ */
 export function BodyView({ event }: { event: HookEvent }) {
   const [view, setView] = useState<View>('Pretty');
   const id = useId();
@@ -20,6 +23,11 @@ export function BodyView({ event }: { event: HookEvent }) {
   };
   return (
     <div className="body-view">
+      {event.bodyNote !== undefined && (
+        <p className="notice" role="note">
+          {event.bodyNote}
+        </p>
+      )}
       <div role="tablist" aria-label="Body view" className="segmented" onKeyDown={onKeyDown}>
         {VIEWS.map((v) => (
           <button

@@ -11,8 +11,14 @@ function languageOf(contentType: string | null | undefined): Language {
   return 'plaintext';
 }
 
-/** The body as parsed JSON, indented (text bodies as they are; binary bodies have none). */
+/** What Pretty shows for a body the engine kept as bytes without parsing it (too deep): why, and where the bytes are. */
+export function unparsedBodyText(note: string): string {
+  return `${note}\n\nThe bytes as received are under Raw.`;
+}
+
+/** The body as parsed JSON, indented (text bodies as they are; binary bodies have none; unparsed ones say why). */
 export function prettyBody(event: HookEvent): { text: string; language: Language } {
+  if (event.bodyNote !== undefined) return { text: unparsedBodyText(event.bodyNote), language: 'plaintext' };
   if (typeof event.body === 'string') return { text: event.body, language: languageOf(event.contentType) };
   if (event.body === null && event.bodyBase64 !== undefined) {
     return { text: '(no text form: the body is binary; see Raw)', language: 'plaintext' };
@@ -24,7 +30,9 @@ export function prettyBody(event: HookEvent): { text: string; language: Language
 export function rawBody(event: HookEvent): { text: string; language: Language; binary: boolean } {
   if (event.bodyBase64 !== undefined) {
     const { text, binary } = bytesToDisplay(base64ToBytes(event.bodyBase64));
-    return { text, language: binary ? 'plaintext' : languageOf(event.contentType), binary };
+    // An unparsed body is plain text here too: the editor's JSON support would walk its nesting.
+    const plain = binary || event.bodyNote !== undefined;
+    return { text, language: plain ? 'plaintext' : languageOf(event.contentType), binary };
   }
   return { text: typeof event.body === 'string' ? event.body : (JSON.stringify(event.body) ?? 'null'), language: 'plaintext', binary: false };
 }
