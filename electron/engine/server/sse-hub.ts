@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { sseMessage } from './sse-message';
 
 /** The live stream's event names (API.md "Live stream"), plus `hello` sent on connect. */
 export type StreamEventName = 'hello' | 'event.received' | 'event.updated' | 'delivery.updated' | 'connector.updated' | 'webhook.updated';
@@ -16,7 +17,7 @@ export interface SseLimits {
  * for every client rather than thrown into the code that broadcast it).
  */
 function formatMessage(name: StreamEventName, data: unknown): string | null {
-  return `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
+  return sseMessage(name, data);
 }
 
 interface Client {
