@@ -1,7 +1,4 @@
-import type { IncomingMessage } from 'node:http';
 import express, { type Express, type RequestHandler, type Router } from 'express';
-import { jsonTextTooDeep, MAX_JSON_DEPTH } from '../../../shared/json/bounded-json';
-import { ErrorCode, HookdeskError } from '../../../shared/errors';
 import type { EngineContext } from '../engine-context';
 import { requireAuth } from './guards/auth';
 import { hostOriginGuard } from './guards/host-origin-guard';
@@ -20,20 +17,6 @@ const noSniff: RequestHandler = (_req, res, next) => {
   res.setHeader('x-content-type-options', 'nosniff');
   next();
 };
-
-/**
- * A management body nested past the bound is refused before it is parsed: everything after
- * (validation, the journal, the stream, templates) may then walk what it stores.
- */
-function refuseTooDeep(_req: IncomingMessage, _res: unknown, body: Buffer): void {
-  if (jsonTextTooDeep(body.toString('utf8'))) {
-    throw new HookdeskError(
-      400,
-      ErrorCode.badRequest,
-      `The request body is nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects. Send a flatter body.`,
-    );
-  }
-}
 
 /**
  * The Express app for everything but the hot ingest routes: guards, the management API under
@@ -56,7 +39,7 @@ export function createManagementApp(ctx: EngineContext, resourceRoutes: Router[]
   // read, inflate or parse anything.
   const api = express.Router();
   api.use(requireAuth(ctx.token, sessions));
-  api.use(requireJsonBody, express.json({ limit: MANAGEMENT_BODY_LIMIT, type: ['application/json', '+json'], verify: refuseTooDeep }));
+  api.use(requireJsonBody, express.json({ limit: MANAGEMENT_BODY_LIMIT, type: ['application/json', '+json'] }));
   api.get('/stream', (_req, res) => ctx.hub.attach(res, { version: ctx.config.version }));
   api.use(eventRoutes(ctx));
   for (const router of resourceRoutes) api.use(router);
