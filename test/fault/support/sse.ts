@@ -5,8 +5,10 @@ export interface SseClient {
   text(): string;
   /** Resolves once the received text contains `needle`, or rejects after `timeoutMs`. */
   waitFor(needle: string, timeoutMs?: number): Promise<void>;
-  /** Resolves when the server ends the stream or drops the socket. */
+  /** Resolves when the server ends the stream or drops the socket (seen only while reading). */
   closed: Promise<void>;
+  /** Starts reading a client opened with `read: false` (what the server sent, then its end, if any). */
+  resume(): void;
   close(): void;
 }
 
@@ -30,10 +32,10 @@ export function openSse(baseUrl: string, token: string, options: { read?: boolea
         }
         res.socket.once('close', onClosed);
         res.once('close', onClosed);
-        if (options.read === false) {
-          res.pause();
-          res.socket.pause();
-        } else {
+        let reading = false;
+        const read = (): void => {
+          if (reading) return;
+          reading = true;
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {
             received += chunk;
@@ -43,7 +45,13 @@ export function openSse(baseUrl: string, token: string, options: { read?: boolea
               return false;
             });
           });
-        }
+          res.socket.resume();
+          res.resume();
+        };
+        if (options.read === false) {
+          res.pause();
+          res.socket.pause();
+        } else read();
         res.on('error', () => onClosed());
         resolve({
           text: () => received,
@@ -55,6 +63,7 @@ export function openSse(baseUrl: string, token: string, options: { read?: boolea
             });
           },
           closed,
+          resume: read,
           close: () => req.destroy(),
         });
       },
