@@ -6,7 +6,7 @@ export type StreamEventName = 'hello' | 'event.received' | 'event.updated' | 'de
 
 /** How far a client may fall behind before it is dropped (EngineConfig). */
 export interface SseLimits {
-  /** Bytes waiting to be sent to one client (Node's buffer, not the kernel's) before it is dropped. */
+  /** Bytes left unsent to one client (Node's buffer, not the kernel's) past which it is dropped at the next message. */
   maxBufferedBytes: number;
   /** How long one client's socket may stay undrained before it is dropped. */
   stallMs: number;
@@ -23,19 +23,22 @@ function formatMessage(name: StreamEventName, data: unknown): string | null {
 interface Client {
   /** When a write to this client last returned false and it has not drained since; null when flowing. */
   stalledSinceMs: number | null;
+  /** Bytes written to it in this turn of the event loop: it cannot have read those yet. */
+  bytesThisTurn: number;
 }
 
 /**
  * Server-Sent Events fan-out. Each message is serialized once and written to every client; a
  * comment line every 15 s keeps idle connections (and proxies) open.
  * A client that does not keep up (never reads, or reads slower than events arrive) is dropped
- * once its unsent bytes pass `maxBufferedBytes` or its socket has not drained for `stallMs`, so
- * it can neither grow the engine's memory nor hold up anyone else. The browser's client
- * reconnects by itself and reloads what it missed.
+ * at the next message once its unsent bytes pass `maxBufferedBytes` or its socket has not
+ * drained for `stallMs`, so it holds at most that plus one message of the engine's memory and
+ * never holds up anyone else. The browser's client reconnects by itself and reloads what it missed.
  */
 export class SseHub {
   private readonly clients = new Map<ServerResponse, Client>();
   private heartbeat: NodeJS.Timeout | null = null;
+  private turnResetScheduled = false;
 
   constructor(
     private readonly limits: SseLimits = { maxBufferedBytes: 1024 * 1024, stallMs: 30_000 },
@@ -54,7 +57,7 @@ export class SseHub {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    const client: Client = { stalledSinceMs: null };
+    const client: Client = { stalledSinceMs: null, bytesThisTurn: 0 };
     this.clients.set(res, client);
     res.on('close', () => this.clients.delete(res));
     res.on('drain', () => (client.stalledSinceMs = null));
@@ -79,21 +82,41 @@ export class SseHub {
   }
 
   private writeAll(chunk: string): void {
-    for (const [res, client] of this.clients) this.write(res, client, chunk);
+    const size = Buffer.byteLength(chunk);
+    for (const [res, client] of this.clients) this.write(res, client, chunk, size);
   }
 
-  private write(res: ServerResponse, client: Client, chunk: string): void {
+  /**
+   * Judges a client before each write by what it left unread from earlier turns of the event
+   * loop: a burst (one large message, a batch of events) to a client that keeps reading is never
+   * a reason to drop it, however big.
+   */
+  private write(res: ServerResponse, client: Client, chunk: string, size = Buffer.byteLength(chunk)): void {
     if (res.destroyed) return;
-    const flowing = res.write(chunk);
-    if (flowing) return;
     const now = this.now();
-    client.stalledSinceMs ??= now;
-    const buffered = res.writableLength;
-    if (buffered > this.limits.maxBufferedBytes) {
-      this.drop(res, `${buffered} bytes were waiting to be sent (limit ${this.limits.maxBufferedBytes})`);
-    } else if (now - client.stalledSinceMs >= this.limits.stallMs) {
-      this.drop(res, `it had not read for ${Math.round((now - client.stalledSinceMs) / 1000)} s`);
+    if (client.stalledSinceMs !== null) {
+      const unread = res.writableLength - client.bytesThisTurn;
+      if (unread > this.limits.maxBufferedBytes) {
+        this.drop(res, `${unread} bytes were waiting to be sent (limit ${this.limits.maxBufferedBytes})`);
+        return;
+      }
+      if (now - client.stalledSinceMs >= this.limits.stallMs) {
+        this.drop(res, `it had not read for ${Math.round((now - client.stalledSinceMs) / 1000)} s`);
+        return;
+      }
     }
+    client.bytesThisTurn += size;
+    this.resetTurnSoon();
+    if (!res.write(chunk)) client.stalledSinceMs ??= now;
+  }
+
+  private resetTurnSoon(): void {
+    if (this.turnResetScheduled) return;
+    this.turnResetScheduled = true;
+    setImmediate(() => {
+      this.turnResetScheduled = false;
+      for (const client of this.clients.values()) client.bytesThisTurn = 0;
+    });
   }
 
   private drop(res: ServerResponse, why: string): void {

@@ -114,6 +114,25 @@ describe('HTTP edge: slow senders and slow readers', () => {
     expect((await t.client.listEvents()).items).toEqual([]);
   });
 
+  it('keeps a reading live-stream client that is sent one message larger than the buffer limit', async () => {
+    const got: { n: number; size: number }[] = [];
+    let opened = false;
+    const reader = t.client.stream({
+      onOpen: () => (opened = true),
+      onMessage: (name, data) => {
+        if (name === 'event.updated') got.push({ n: (data as { n: number }).n, size: (data as { padding: string }).padding.length });
+      },
+    });
+    await until(() => opened && t.engine.context.hub.size === 1, 5_000, 'the reader');
+    t.engine.context.hub.broadcast('event.updated', { n: 1, padding: 'b'.repeat(1024 * 1024) });
+    t.engine.context.hub.broadcast('event.updated', { n: 2, padding: '' });
+    await until(() => got.length === 2, 5_000, 'both messages');
+    reader.close();
+    expect(got).toEqual([{ n: 1, size: 1024 * 1024 }, { n: 2, size: 0 }]);
+    expect(t.logs.some((line) => line.includes('dropped'))).toBe(false);
+    await until(() => t.engine.context.hub.size === 0, 5_000, 'the reader to leave');
+  });
+
   it('drops a live-stream client that never reads, while a reading client keeps every message', async () => {
     const received: number[] = [];
     let opened = false;
