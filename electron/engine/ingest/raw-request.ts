@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode, HookdeskError } from '../../../shared/errors';
+import { describeError } from '../server/describe-error';
 import { sendJson } from '../server/raw-handler';
 import { RequestAbortedError } from './read-body';
 
@@ -23,7 +24,7 @@ export function runRawRequest(
     if (error instanceof HookdeskError) {
       known = error;
     } else {
-      log(`internal error on ${req.method ?? '?'} ${(req.url ?? '').split('?')[0] ?? ''}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(`internal error on ${req.method ?? '?'} ${(req.url ?? '').split('?')[0] ?? ''}: ${describeError(error)}`);
       known = new HookdeskError(500, ErrorCode.internal, 'Hookdesk could not store this request. It was logged; send it again, and report it if it repeats.');
     }
     if (res.headersSent) {
