@@ -11,6 +11,13 @@
 /** Deepest nesting of arrays and objects accepted anywhere (a real payload rarely passes 20). */
 export const MAX_JSON_DEPTH = 256;
 
+/**
+ * Deepest nesting of one journal line: a body at MAX_JSON_DEPTH plus the levels the store's own
+ * record puts around it (`{"op": "put", "event": {"body": ...}}` and the like), so every body that
+ * ingest parses can be written.
+ */
+export const MAX_RECORD_DEPTH = MAX_JSON_DEPTH + 8;
+
 /** Why an item over the depth bound was not parsed, in words a user can act on. */
 export function depthNote(maxDepth: number = MAX_JSON_DEPTH): string {
   return `The body is nested deeper than ${maxDepth} levels of arrays and objects, so Hookdesk keeps it as raw bytes and does not parse, search, template or validate it.`;

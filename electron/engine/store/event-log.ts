@@ -1,6 +1,6 @@
 import { open, readdir, readFile, rename, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MAX_JSON_DEPTH } from '../../../shared/json/bounded-json';
+import { MAX_RECORD_DEPTH } from '../../../shared/json/bounded-json';
 import { fsyncDir, writeFileDurably } from './durable-write';
 import { describeRecord, lineTooDeep, pruneTooDeep, recordLine, salvageLine } from './journal-line';
 import { copyAside } from './move-aside';
@@ -296,7 +296,7 @@ export class EventLog<R> {
     await rename(tmp, target);
     await fsyncDir(this.dir);
     if (salvaged.length > 0) {
-      this.options.log(`Compaction kept ${salvaged.length} record(s) with parts nested deeper than ${MAX_JSON_DEPTH} levels replaced by a note: ${salvaged.slice(0, NAMED_LINES).join(', ')}${salvaged.length > NAMED_LINES ? ', ...' : ''}.`);
+      this.options.log(`Compaction kept ${salvaged.length} record(s) with parts nested deeper than ${MAX_RECORD_DEPTH} levels replaced by a note: ${salvaged.slice(0, NAMED_LINES).join(', ')}${salvaged.length > NAMED_LINES ? ', ...' : ''}.`);
     }
     if (left.length > 0) {
       this.options.log(`Compaction left out ${left.length} record(s) that cannot be written as JSON: ${left.slice(0, NAMED_LINES).join(', ')}${left.length > NAMED_LINES ? ', ...' : ''}.`);
@@ -361,7 +361,7 @@ export class EventLog<R> {
     }
     this.recordsOnDisk += loaded;
     if (pruned > 0) {
-      this.options.log(`${pruned} record(s) in ${file} held values nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects; they were loaded with those parts replaced by a note.`);
+      this.options.log(`${pruned} record(s) in ${file} held values nested deeper than ${MAX_RECORD_DEPTH} levels of arrays and objects; they were loaded with those parts replaced by a note.`);
     }
     if (unreadable.length > 0) await this.setAsideLines(file, lines, unreadable, loaded);
   }

@@ -1,9 +1,9 @@
-import { jsonTextTooDeep, MAX_JSON_DEPTH } from '../../../shared/json/bounded-json';
+import { jsonTextTooDeep, MAX_RECORD_DEPTH } from '../../../shared/json/bounded-json';
 
 /**
  * One journal record as one line of JSON, and the way back for records that cannot be written as
  * they are. Everything the journal writes passes through `recordLine`, so a line on disk is always
- * JSON nested at most MAX_JSON_DEPTH deep: what was written can be read back and walked.
+ * JSON nested at most MAX_RECORD_DEPTH deep: what was written can be read back and walked.
  */
 
 /** A record may carry its own JSON line (without the newline), computed at flush time. */
@@ -15,7 +15,7 @@ export interface SelfSerializing {
 export type LineResult = { ok: true; text: string } | { ok: false; reason: string };
 
 /** Stands in for a part of a record nested deeper than the bound (see `pruneTooDeep`). */
-export const TOO_DEEP_NOTE = `[Hookdesk: this part was nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects and is not kept]`;
+export const TOO_DEEP_NOTE = `[Hookdesk: this part was nested deeper than ${MAX_RECORD_DEPTH} levels of arrays and objects and is not kept]`;
 
 /** The record's line with its newline, or why it cannot be one (never throws). */
 export function recordLine(record: unknown): LineResult {
@@ -29,12 +29,12 @@ export function recordLine(record: unknown): LineResult {
   }
   if (typeof text !== 'string') return { ok: false, reason: 'is not a JSON value' };
   // Also catches a self-serialized record whose raw body is too deep.
-  if (lineTooDeep(text)) return { ok: false, reason: `is nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects` };
+  if (lineTooDeep(text)) return { ok: false, reason: `is nested deeper than ${MAX_RECORD_DEPTH} levels of arrays and objects` };
   return { ok: true, text: `${text}\n` };
 }
 
 /**
- * True when a journal line nests deeper than MAX_JSON_DEPTH. Most lines hold fewer opening
+ * True when a journal line nests deeper than MAX_RECORD_DEPTH. Most lines hold fewer opening
  * brackets than that in all, which `indexOf` counts in a fraction of the full scan's time (the
  * scan doubled the cost of writing a 1 kB event); only the others are scanned.
  */
@@ -43,7 +43,7 @@ export function lineTooDeep(text: string): boolean {
   for (const bracket of ['{', '[']) {
     for (let i = text.indexOf(bracket); i !== -1; i = text.indexOf(bracket, i + 1)) {
       opening += 1;
-      if (opening > MAX_JSON_DEPTH) return jsonTextTooDeep(text);
+      if (opening > MAX_RECORD_DEPTH) return jsonTextTooDeep(text, MAX_RECORD_DEPTH);
     }
   }
   return false;
@@ -62,7 +62,7 @@ export function describeRecord(record: unknown): string {
  * TOO_DEEP_NOTE, built without recursion; `pruned` counts the replaced parts. Answers null when the
  * value is too big to copy (over `maxNodes` values, e.g. a cycle), so the caller can leave it out.
  */
-export function pruneTooDeep(value: unknown, maxDepth: number = MAX_JSON_DEPTH, maxNodes = 5_000_000): { value: unknown; pruned: number } | null {
+export function pruneTooDeep(value: unknown, maxDepth: number = MAX_RECORD_DEPTH, maxNodes = 5_000_000): { value: unknown; pruned: number } | null {
   if (typeof value !== 'object' || value === null) return { value, pruned: 0 };
   const empty = (of: object): Record<string, unknown> => (Array.isArray(of) ? ([] as unknown as Record<string, unknown>) : {});
   const root = empty(value);

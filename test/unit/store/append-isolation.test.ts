@@ -62,7 +62,7 @@ describe('Journal appends: one bad record fails only its own append', () => {
     const good = anEvent();
     const results = await Promise.allSettled([store.events.append([poison], [text]), store.events.append([good], ['{"ok":true}'])]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
-    expect(((results[0] as PromiseRejectedResult).reason as Error).message).toContain('deeper than 256 levels');
+    expect(((results[0] as PromiseRejectedResult).reason as Error).message).toContain('deeper than 264 levels');
     const segment = await readFile(join(dir.path, 'events', '00000001.jsonl'), 'utf8');
     expect(segment).not.toContain(poison.id);
     await store.close();

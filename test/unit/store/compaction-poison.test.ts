@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryRecord } from '../../../electron/engine/store/delivery-state';
 import { TOO_DEEP_NOTE } from '../../../electron/engine/store/journal-line';
 import type { Store } from '../../../electron/engine/store/open-store';
-import { valueTooDeep } from '../../../shared/json/bounded-json';
+import { MAX_RECORD_DEPTH, valueTooDeep } from '../../../shared/json/bounded-json';
 import { tempDir } from '../../helpers/temp-dir';
 import { aDelivery, anEvent, deepObject, storeIn } from './store-test-kit';
 
@@ -53,14 +53,14 @@ describe('Compaction with a record that cannot be written as it is', () => {
     store = null;
 
     expect(logs.join('\n')).not.toContain('Compacting the event log failed');
-    expect(logs.join('\n')).toContain(`Compaction kept 2 record(s) with parts nested deeper than 256 levels replaced by a note`);
+    expect(logs.join('\n')).toContain(`Compaction kept 2 record(s) with parts nested deeper than 264 levels replaced by a note`);
     // 300 kB of patches were written; after compaction only the live state and the newest patches remain.
     expect(await journalBytes(dir.path)).toBeLessThan(150 * 1024);
 
     store = await storeIn(dir.path, logs);
     const body = store.events.get(poisoned.id)?.body;
     expect(body).toBeDefined();
-    expect(valueTooDeep(body)).toBe(false);
+    expect(valueTooDeep(body, MAX_RECORD_DEPTH)).toBe(false);
     expect(JSON.stringify(body)).toContain(TOO_DEEP_NOTE);
     expect(store.events.get(plain.id)?.headers.pad).toBe(`299${pad}`);
     expect(store.deliveries.get('dlv_1')?.status).toBe('pending');

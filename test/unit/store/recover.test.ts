@@ -116,7 +116,7 @@ describe('Damaged journal lines: refuse with the line named, or --recover keeps 
     store = await storeIn(dir.path, logs);
     expect(store.events.list({})).toHaveLength(2);
     expect(JSON.stringify(store.events.get(poisoned.id)?.body)).toContain(TOO_DEEP_NOTE);
-    expect(logs.join('\n')).toContain('held values nested deeper than 256 levels');
+    expect(logs.join('\n')).toContain('held values nested deeper than 264 levels');
     // The list and the next compaction can walk it: it is bounded in memory.
     expect(store.events.list({ q: 'hookdesk' }).map((e) => e.id)).toEqual([poisoned.id]);
   });
