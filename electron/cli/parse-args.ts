@@ -16,7 +16,7 @@ export const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port ${DEFAU
   --port N         port; 0 picks a free one (default ${DEFAULT_PORT})
   --data-dir DIR   where the workspace lives (default: the desktop app's per-user folder)
   --max-body SIZE  size limit of push and capture bodies: bytes, or with kb/mb (default 1mb)
-  --recover        move unreadable data files aside and start with that data empty
+  --recover        load every record that can be read; set aside what cannot (kept as *.corrupt-<time>)
 Environment: HOOKDESK_TOKEN sets the management token (else one is kept in DIR/token).`;
 
 /** Parses "1048576", "512kb", "1mb", "2MiB" into bytes. */
