@@ -1,3 +1,5 @@
+import { constantTimeEqual, utf8 } from '../bytes';
+
 /** What every relay verifier answers: the shape of an event's `verification` field (API.md, Relay). */
 export interface VerificationResult {
   status: 'verified' | 'failed' | 'none';
@@ -58,17 +60,45 @@ export function malformedSignature(header: string, expected: string): Verificati
 }
 
 /**
- * Checks a signed Unix timestamp (seconds) against now; null when within tolerance, else the failure.
+ * Which side of the clock a signed timestamp may fall on, as each scheme's official library decides:
+ * `past-only` (Stripe's `constructEvent`: only an old timestamp fails; one ahead of the clock passes),
+ * `both-ways` (standardwebhooks/svix `verify`, Slack's documented check: too old or too new fails).
  */
-export function checkTimestamp(header: string, raw: string, input: VerifyInput): VerificationResult | null {
-  if (!/^\d{1,12}$/.test(raw.trim())) return failed(`The ${header} value "${raw}" is not a Unix timestamp in seconds.`);
+export type TimestampWindow = 'past-only' | 'both-ways';
+
+/** A signed Unix timestamp in seconds as the libraries read it; null when it is not one. */
+export function parseUnixSeconds(raw: string): number | null {
+  const text = raw.trim();
+  return /^\d{1,12}$/.test(text) ? Number(text) : null;
+}
+
+/**
+ * Checks a signed Unix timestamp (seconds) against now; null when within tolerance, else the failure.
+ * Age is whole seconds, `floor(now) - timestamp`, and the tolerance itself is still inside, as in
+ * the official libraries (so an edge case never reads "verified" here and "refused" there).
+ */
+export function checkTimestamp(header: string, raw: string, input: VerifyInput, window: TimestampWindow = 'both-ways'): VerificationResult | null {
+  const seconds = parseUnixSeconds(raw);
+  if (seconds === null) return failed(`The ${header} value "${raw}" is not a Unix timestamp in seconds.`);
   const tolerance = input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
-  const skew = Math.round(input.nowMs / 1000) - Number(raw.trim());
-  if (Math.abs(skew) <= tolerance) return null;
-  const when = new Date(Number(raw.trim()) * 1000).toISOString();
-  const direction = skew > 0 ? `${skew} s older than` : `${-skew} s ahead of`;
+  const age = timestampAge(seconds, input.nowMs);
+  const tooOld = age > tolerance;
+  const tooNew = window === 'both-ways' && -age > tolerance;
+  if (!tooOld && !tooNew) return null;
+  const when = new Date(seconds * 1000).toISOString();
+  const direction = age > 0 ? `${age} s older than` : `${-age} s ahead of`;
   return failed(
     `The signed timestamp (${when}) is ${direction} the time of receipt, outside the ${tolerance} s tolerance. ` +
       'It may be a replayed request, or the sender\'s clock is off; raise the tolerance if the clocks are known to differ.',
   );
+}
+
+/** Whole seconds between a signed timestamp and now; negative when the timestamp is ahead of the clock. */
+export function timestampAge(seconds: number, nowMs: number): number {
+  return Math.floor(nowMs / 1000) - seconds;
+}
+
+/** Compares two signature texts in time that depends only on their lengths (libraries compare the encoded text). */
+export function sameSignatureText(given: string, expected: string): boolean {
+  return constantTimeEqual(utf8(given), utf8(expected));
 }

@@ -63,7 +63,7 @@ export function verifyGenericHmac(input: VerifyInput, settings: GenericHmacSetti
   if (!constantTimeEqual(given, expected)) return signatureMismatch(settings.header);
   const label = `HMAC-${settings.algorithm.toUpperCase()}`;
   if (settings.timestampHeader && template.includes('{timestamp}')) {
-    return checkTimestamp(settings.timestampHeader, timestamp, input) ?? verified(`${settings.header} matches (${label}) and the timestamp is recent.`);
+    return checkTimestamp(settings.timestampHeader, timestamp, input, 'both-ways') ?? verified(`${settings.header} matches (${label}) and the timestamp is recent.`);
   }
   return verified(`${settings.header} matches (${label} of ${template}).`);
 }

@@ -1,9 +1,10 @@
-import { fromHex, constantTimeEqual } from '../bytes';
+import { toHex } from '../bytes';
 import { hmacBytes, type HmacAlgorithm } from '../hmac';
 import {
   headerValue,
   malformedSignature,
   missingHeader,
+  sameSignatureText,
   signatureMismatch,
   verified,
   type VerificationResult,
@@ -11,8 +12,10 @@ import {
 } from './verification-result';
 
 /**
- * GitHub: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>`. When only the legacy
- * `X-Hub-Signature: sha1=<hex>` is present, that one is checked and the answer says so.
+ * GitHub: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>`, compared as text the way
+ * `@octokit/webhooks-methods` `verify` does (lowercase hex, no timestamp). When only the legacy
+ * `X-Hub-Signature: sha1=<hex>` is present (GitHub sends it beside the modern one for old
+ * integrations), that one is checked and the answer says so.
  */
 export function verifyGithub(input: VerifyInput): VerificationResult {
   const modern = headerValue(input.headers, 'X-Hub-Signature-256');
@@ -24,10 +27,9 @@ export function verifyGithub(input: VerifyInput): VerificationResult {
 
 function check(input: VerifyInput, header: string, value: string, algorithm: HmacAlgorithm): VerificationResult {
   const prefix = `${algorithm}=`;
-  const trimmed = value.trim();
-  const given = trimmed.startsWith(prefix) ? fromHex(trimmed.slice(prefix.length)) : null;
-  if (!given) return malformedSignature(header, `${prefix}<hex>`);
-  const expected = hmacBytes(algorithm, input.secret, input.body);
-  if (!constantTimeEqual(given, expected)) return signatureMismatch(header);
+  const given = value.trim();
+  if (!given.startsWith(prefix) || given.length === prefix.length) return malformedSignature(header, `${prefix}<hex>`);
+  const expected = `${prefix}${toHex(hmacBytes(algorithm, input.secret, input.body))}`;
+  if (!sameSignatureText(given, expected)) return signatureMismatch(header);
   return verified(`${header} matches (HMAC-${algorithm.toUpperCase()} of the body as received).`);
 }

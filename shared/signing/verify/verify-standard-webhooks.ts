@@ -1,4 +1,4 @@
-import { constantTimeEqual, fromBase64 } from '../bytes';
+import { toBase64 } from '../bytes';
 import { decodeStandardSecret, standardSignatureBytes } from '../standard-webhooks';
 import {
   checkTimestamp,
@@ -6,6 +6,7 @@ import {
   headerValue,
   malformedSignature,
   missingHeader,
+  sameSignatureText,
   signatureMismatch,
   verified,
   type VerificationResult,
@@ -21,15 +22,17 @@ function pick(input: VerifyInput, suffix: 'id' | 'timestamp' | 'signature'): { n
   return null;
 }
 
-/** Any `v1,<base64>` in the space-separated list matching the expected bytes. */
-function anyMatches(list: string, expected: Uint8Array): { matched: boolean; sawV1: boolean } {
+/**
+ * Any `v1,<base64>` in the space-separated list matching the expected signature. The base64 text is
+ * compared as the libraries compare it (standard alphabet, padded), not decoded leniently first.
+ */
+function anyMatches(list: string, expected: string): { matched: boolean; sawV1: boolean } {
   let sawV1 = false;
   for (const entry of list.split(' ')) {
     const [version, encoded] = entry.split(',', 2);
     if (version !== 'v1' || !encoded) continue;
     sawV1 = true;
-    const given = fromBase64(encoded);
-    if (given && constantTimeEqual(given, expected)) return { matched: true, sawV1 };
+    if (sameSignatureText(encoded, expected)) return { matched: true, sawV1 };
   }
   return { matched: false, sawV1 };
 }
@@ -37,6 +40,8 @@ function anyMatches(list: string, expected: Uint8Array): { matched: boolean; saw
 /**
  * Standard Webhooks: `webhook-signature` holds space-separated `v1,<base64>` entries, each an
  * HMAC-SHA256 of `${webhook-id}.${webhook-timestamp}.${body}` keyed by the decoded `whsec_` secret.
+ * As in the `standardwebhooks` and `svix` libraries' `verify`, the timestamp may be off by the
+ * tolerance either way (too old or too far ahead both fail).
  */
 export function verifyStandardWebhooks(input: VerifyInput): VerificationResult {
   const key = decodeStandardSecret(input.secret);
@@ -50,9 +55,9 @@ export function verifyStandardWebhooks(input: VerifyInput): VerificationResult {
   if (!/^\d{1,12}$/.test(timestamp.value)) {
     return failed(`The ${timestamp.name} value "${timestamp.value}" is not a Unix timestamp in seconds.`);
   }
-  const expected = standardSignatureBytes(key, id.value, Number(timestamp.value), input.body);
+  const expected = toBase64(standardSignatureBytes(key, id.value, Number(timestamp.value), input.body));
   const { matched, sawV1 } = anyMatches(signature.value, expected);
   if (!sawV1) return malformedSignature(signature.name, 'space-separated "v1,<base64>" entries');
   if (!matched) return signatureMismatch(signature.name);
-  return checkTimestamp(timestamp.name, timestamp.value, input) ?? verified(`${signature.name} v1 matches and the timestamp is recent.`);
+  return checkTimestamp(timestamp.name, timestamp.value, input, 'both-ways') ?? verified(`${signature.name} v1 matches and the timestamp is recent.`);
 }
