@@ -123,9 +123,18 @@ export class HookdeskClient {
     return this.request('DELETE', `/api/v1/webhooks/${encodeURIComponent(id)}`);
   }
 
-  /** Sends one request now (a mock event of the webhook's first event type when none is given). */
+  /**
+   * Sends one request now (a mock event of the webhook's first event type when none is given).
+   * `webhook`: unsaved changes (any subset of the fields, masked values keep the stored ones) to
+   * send with instead of the saved settings, which stay unchanged.
+   */
   testWebhook(id: string, input: WebhookTestRequest = {}): Promise<Invocation> {
     return this.request('POST', `/api/v1/webhooks/${encodeURIComponent(id)}/test`, input);
+  }
+
+  /** Sends one request with the settings of a webhook not created yet (`webhook`: a create body). */
+  testUnsavedWebhook(input: WebhookTestRequest & { webhook: WebhookCreate | Record<string, unknown> }): Promise<Invocation> {
+    return this.request('POST', '/api/v1/webhooks/test', input);
   }
 
   /** Relay: sends a stored event again to its forward target, a webhook or a URL (edited when body/headers are given). */

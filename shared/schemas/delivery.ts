@@ -106,9 +106,14 @@ export const webhookStatsSchema = z.object({
 });
 export type WebhookStats = z.infer<typeof webhookStatsSchema>;
 
-/** `POST /webhooks/:id/test` body: an event to send, or none for a mock of the chosen type. */
+/**
+ * `POST /webhooks/:id/test` body: an event to send, or none for a mock of the chosen type; and
+ * `webhook`, the unsaved settings to send it with (on `/webhooks/:id/test` any subset of the fields,
+ * merged over the saved webhook as a PATCH would be; on `POST /webhooks/test` a whole create body).
+ */
 export const webhookTestRequestSchema = z
   .object({
+    webhook: z.record(z.string(), z.unknown()).optional(),
     event: z
       .object({
         type: z.string().trim().min(1).max(200),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { retryPolicySchema, DEFAULT_RETRY_POLICY } from '../retry/retry-policy';
-import { templateLimitError } from '../template/render-template';
+import { templateSaveError } from '../template/render-template';
 import { decodeStandardSecret } from '../signing/standard-webhooks';
 import { authSchema, maskedAuthSchema } from './webhook-auth';
 import { headersRecordSchema } from './http-header';
@@ -62,13 +62,16 @@ export const responseValidatorSchema = z
 export type ResponseValidator = z.infer<typeof responseValidatorSchema>;
 
 const MAX_TEMPLATE_LENGTH = 65_536;
-/** A body template: at most 64 KiB, and within the template limits (sections nested at most 32 deep), said with line and column. */
+/**
+ * A body template: at most 64 KiB, parseable (a syntax error would fail every delivery), and within
+ * the template limits (sections nested at most 32 deep), said with line and column.
+ */
 export const bodyTemplateSchema = z
   .string()
   .max(MAX_TEMPLATE_LENGTH, 'must be at most 64 KiB')
   .superRefine((template, ctx) => {
     if (template.length > MAX_TEMPLATE_LENGTH) return;
-    const error = templateLimitError(template);
+    const error = templateSaveError(template);
     if (error) ctx.addIssue({ code: 'custom', message: error.message });
   });
 

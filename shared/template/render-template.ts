@@ -207,6 +207,19 @@ export function templateLimitError(template: string): TemplateError | null {
 }
 
 /**
+ * What refuses a template on save, with its line and column: a syntax error (an unclosed section, a
+ * partial) or a limit. Either fails every delivery the same way, so it is never stored; what
+ * depends on the event (a value that cannot be written, JSON that breaks for some data) is left to
+ * the preview, Send test and the delivery's own failure.
+ */
+export function templateSaveError(template: string): TemplateError | null {
+  const parsed = parse(template);
+  if (parsed.ok) return null;
+  const where = positionAt(template, parsed.fault.offset);
+  return { message: `line ${where.line}, column ${where.column}: ${parsed.fault.message}`, ...where };
+}
+
+/**
  * Renders `template` against `view`. Never throws: a syntax error, a limit reached or a value that
  * cannot be written comes back as an error with its line and column in the template.
  */

@@ -1,8 +1,8 @@
 import { toDispatchEvent, type DispatchEvent } from '../../../shared/events/dispatch-event';
 import { ErrorCode, HookdeskError } from '../../../shared/errors';
-import { mockEvent } from '../../../shared/mock-event';
+import { mockEvent, testEventId } from '../../../shared/mock-event';
 import { mergeHeaders } from '../../../shared/outbound/outbound-headers';
-import { webhookTestRequestSchema, type Delivery, type Invocation } from '../../../shared/schemas/delivery';
+import { webhookTestRequestSchema, type Delivery, type Invocation, type WebhookTestRequest } from '../../../shared/schemas/delivery';
 import type { Webhook } from '../../../shared/schemas/webhook';
 import { parseOrThrow } from '../../../shared/validation';
 import type { EngineContext } from '../engine-context';
@@ -28,14 +28,39 @@ export class WebhookActions {
     private readonly invoker: Invoker,
   ) {}
 
-  /** Sends one request now and answers what happened, whatever the target said. Records nothing; the failure state does not move. */
+  /**
+   * Sends one request now and answers what happened, whatever the target said. With `webhook` in
+   * the input, the unsaved settings on screen are sent instead of the saved ones, which stay as they
+   * are. Records nothing; the failure state does not move.
+   */
   async test(webhookId: string, input: unknown): Promise<Invocation> {
-    const webhook = this.webhooks.get(webhookId);
-    const { event } = parseOrThrow(webhookTestRequestSchema, input ?? {}, 'test request');
-    const now = new Date(this.ctx.clock.now()).toISOString();
+    const stored = this.webhooks.get(webhookId);
+    const { event, webhook: draft } = parseOrThrow(webhookTestRequestSchema, input ?? {}, 'test request');
+    const webhook = draft === undefined ? stored : this.webhooks.draftOf(stored, draft, 'webhook');
+    return this.sendTest(webhook, event);
+  }
+
+  /** `POST /webhooks/test`: a test of a webhook not created yet (`webhook` a whole create body). Records nothing. */
+  async testUnsaved(input: unknown): Promise<Invocation> {
+    const { event, webhook: draft } = parseOrThrow(webhookTestRequestSchema, input ?? {}, 'test request');
+    if (draft === undefined) {
+      throw new HookdeskError(400, ErrorCode.validationFailed, 'The test request is invalid: webhook: give the settings to test (at least name and url).', {
+        webhook: 'is required: the settings to test (at least name and url)',
+      });
+    }
+    return this.sendTest(this.webhooks.unsavedDraft(draft, 'webhook'), event);
+  }
+
+  private async sendTest(webhook: StoredWebhookConfig, event: WebhookTestRequest['event']): Promise<Invocation> {
+    const nowMs = this.ctx.clock.now();
+    const now = new Date(nowMs).toISOString();
     let target: DispatchEvent;
+    // The stored event whose body the test borrows, shown in the inspector; never the id sent.
+    let sampleEventId: string | null = null;
     if (event) {
-      const sample = event.entity !== undefined ? event.entity : this.latestOfType(event.type)?.body;
+      const latest = event.entity === undefined ? this.latestOfType(event.type) : undefined;
+      const sample = event.entity !== undefined ? event.entity : latest?.body;
+      sampleEventId = latest?.id ?? null;
       target = mockEvent({
         type: event.type,
         now,
@@ -45,9 +70,13 @@ export class WebhookActions {
       });
     } else {
       const type = defaultTestType(webhook);
-      target = this.latestOfType(type) ?? mockEvent({ type, now });
+      const latest = this.latestOfType(type);
+      sampleEventId = latest?.id ?? null;
+      target = latest ?? mockEvent({ type, now });
     }
-    return this.invoker.invoke(webhook, target);
+    // Each test is a new message: a receiver that deduplicates by id must not drop it as a repeat.
+    const invocation = await this.invoker.invoke(webhook, { ...target, id: testEventId(nowMs) });
+    return { ...invocation, sampleEventId };
   }
 
   /**

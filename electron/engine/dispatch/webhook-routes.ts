@@ -36,6 +36,11 @@ export function webhookRoutes(ctx: EngineContext, webhooks: WebhookService, acti
     res.status(204).end();
   });
 
+  // A webhook not created yet: before `/webhooks/:id/...`, though no POST route there clashes.
+  router.post('/webhooks/test', async (req, res) => {
+    res.json(await actions.testUnsaved(req.body));
+  });
+
   router.post('/webhooks/:id/test', async (req, res) => {
     res.json(await actions.test(req.params.id, req.body));
   });

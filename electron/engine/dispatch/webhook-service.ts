@@ -2,12 +2,14 @@ import { ErrorCode, HookdeskError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import {
   maskWebhook,
+  isMasked,
   restoreMaskedSecrets,
   webhookConfigSchema,
   webhookCreateSchema,
   webhookNameKey,
   webhookPatchSchema,
   type Webhook,
+  type WebhookConfig,
   type WebhookState,
 } from '../../../shared/schemas/webhook';
 import { parseOrThrow } from '../../../shared/validation';
@@ -83,16 +85,40 @@ export class WebhookService {
 
   async update(id: string, input: unknown): Promise<Webhook> {
     const stored = this.get(id);
-    const raw = typeof input === 'object' && input !== null && !Array.isArray(input) ? restoreMaskedSecrets(input as Record<string, unknown>, stored) : input;
-    const patch = parseOrThrow(webhookPatchSchema, raw, 'webhook change');
-    const { id: _id, createdTime, updatedTime: _updated, ...current } = stored;
-    const merged = parseOrThrow(webhookConfigSchema, { ...current, ...patch }, 'webhook change');
+    const merged = this.merge(stored, input, 'webhook change');
+    const { createdTime } = stored;
     this.assertUnique(merged.name, stored.id);
     const before = structuredClone(stored);
     Object.assign(stored, merged, { createdTime, updatedTime: new Date(this.ctx.clock.now()).toISOString() });
     await this.ctx.store.workspace.commit();
     this.hooks?.changed(stored, before);
     return this.view(stored);
+  }
+
+  /**
+   * The settings a test of unsaved changes sends with: `input` (any subset of the fields, masked
+   * values standing for the stored ones) over the saved webhook, validated as a save would be, and
+   * never stored. Field errors are keyed under `prefix` (`webhook.url`), where they sit in the request.
+   */
+  draftOf(stored: StoredWebhookConfig, input: Record<string, unknown>, prefix: string): StoredWebhookConfig {
+    const merged = underPrefix(prefix, () => this.merge(stored, input, 'unsaved webhook'));
+    return { ...merged, id: stored.id, createdTime: stored.createdTime, updatedTime: stored.updatedTime };
+  }
+
+  /**
+   * A webhook not created yet, to test before creating it: validated as `POST /webhooks` would be,
+   * under a fresh id that no stored webhook has. Masked values cannot stand for anything here.
+   */
+  unsavedDraft(input: Record<string, unknown>, prefix: string): StoredWebhookConfig {
+    const config = underPrefix(prefix, () => parseOrThrow(webhookCreateSchema, input, 'unsaved webhook'));
+    if (isMasked(config.secret)) {
+      throw new HookdeskError(400, ErrorCode.validationFailed, 'The unsaved webhook is invalid: secret: a masked secret stands for a stored one, and this webhook has none yet. Type or generate the secret.', {
+        [`${prefix}.secret`]: 'is masked: type or generate the secret (a masked value stands only for a saved one)',
+      });
+    }
+    const nowMs = this.ctx.clock.now();
+    const now = new Date(nowMs).toISOString();
+    return { id: newId('whk', nowMs), ...config, createdTime: now, updatedTime: now };
   }
 
   async remove(id: string): Promise<void> {
@@ -105,10 +131,30 @@ export class WebhookService {
     this.hooks?.deleted(last);
   }
 
+  /** A patch (masked values restored from `stored`) merged over `stored` and validated whole. */
+  private merge(stored: StoredWebhookConfig, input: unknown, what: string): WebhookConfig {
+    const raw = typeof input === 'object' && input !== null && !Array.isArray(input) ? restoreMaskedSecrets(input as Record<string, unknown>, stored) : input;
+    const patch = parseOrThrow(webhookPatchSchema, raw, what);
+    const { id: _id, createdTime: _created, updatedTime: _updated, ...current } = stored;
+    return parseOrThrow(webhookConfigSchema, { ...current, ...patch }, what);
+  }
+
   private assertUnique(name: string, exceptId: string | null): void {
     const key = webhookNameKey(name);
     const clash = this.all().find((w) => w.id !== exceptId && webhookNameKey(w.name) === key);
     if (!clash) return;
     throw new HookdeskError(409, ErrorCode.conflict, `A webhook named "${clash.name}" already exists (names are compared ignoring case). Choose another name.`);
+  }
+}
+
+/** Runs `parse`; a validation error it throws has its field keys moved under `prefix`. */
+function underPrefix<T>(prefix: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof HookdeskError) || !error.fields) throw error;
+    const fields = Object.fromEntries(Object.entries(error.fields).map(([key, message]) => [`${prefix}.${key}`, message]));
+    const message = error.message.replace(/: (\S+): /, (_all, key: string) => `: ${prefix}.${key}: `);
+    throw new HookdeskError(error.status, error.code, message, fields);
   }
 }

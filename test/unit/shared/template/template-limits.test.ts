@@ -26,9 +26,10 @@ describe('templates are bounded when saved', () => {
     expect(issuesToFields(patched.error?.issues ?? []).bodyTemplate).toMatch(/^line 2, column \d+: sections nest more than 32 deep/);
   });
 
-  it('32 nested sections are fine; a syntax error is left to the preview and Send test', () => {
+  it('32 nested sections are fine; a syntax error is refused on save too, with its line and column', () => {
     expect(templateLimitError(nestedSections(TEMPLATE_LIMITS.maxSectionDepth))).toBeNull();
-    expect(webhookCreateSchema.safeParse({ name: 'Draft', url: 'http://127.0.0.1:9/x', bodyTemplate: '{"a": {{#data}}' }).success).toBe(true);
+    const broken = webhookCreateSchema.safeParse({ name: 'Draft', url: 'http://127.0.0.1:9/x', bodyTemplate: '{"a": {{#data}}' });
+    expect(issuesToFields(broken.error?.issues ?? []).bodyTemplate).toBe('line 1, column 16: Unclosed section "data"');
   });
 });
 
