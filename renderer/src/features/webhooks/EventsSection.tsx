@@ -35,6 +35,10 @@ export function EventsSection({ d, eventTypes }: { d: DraftApi; eventTypes: Even
           Only these events
         </label>
       </div>
+      <p className="muted small">
+        Hookdesk&apos;s own events (webhook.failed, webhook.restarted, connector.status_changed) are sent only to webhooks that name them, e.g.{' '}
+        <code>webhook.failed</code> or <code>connector.*</code>; &quot;All events&quot; and <code>*</code> leave them out.
+      </p>
       {errors.events && <p className="error field-error">Events {errors.events}</p>}
       <datalist id={listId}>
         {eventTypes.map((t) => (

@@ -55,3 +55,35 @@ describe('webhookMatchesEvent', () => {
     expect(webhookMatchesEvent({ events: 'all', filters: { connectorIds: ['con_a'] } }, { ...event, connectorId: null })).toBe(false);
   });
 });
+
+describe("Hookdesk's own events go only to webhooks that name them", () => {
+  const failed = { type: 'webhook.failed', severity: 'Error', connectorId: null, dataSource: 'hookdesk', source: 'system' as const };
+  const status = { ...failed, type: 'connector.status_changed', severity: 'Warning' };
+  const wants = (types: string[] | 'all', event = failed) =>
+    webhookMatchesEvent({ events: types === 'all' ? 'all' : types.map((type) => ({ type })), filters: {} }, event);
+
+  it('"all" and catch-all globs do not take them', () => {
+    expect(wants('all')).toBe(false);
+    expect(wants('all', status)).toBe(false);
+    expect(wants(['*'])).toBe(false);
+    expect(wants(['*.failed'])).toBe(false);
+    expect(wants(['web*'])).toBe(false);
+    expect(wants(['*', 'order.*'], status)).toBe(false);
+  });
+
+  it('the exact type, or a glob that spells out the namespace, does', () => {
+    expect(wants(['webhook.failed'])).toBe(true);
+    expect(wants(['Webhook.Failed'])).toBe(true);
+    expect(wants(['webhook.*'])).toBe(true);
+    expect(wants(['connector.*'], status)).toBe(true);
+    expect(wants(['connector.status_*'], status)).toBe(true);
+    expect(wants(['webhook.*'], status)).toBe(false);
+    expect(wants(['order.*', 'webhook.failed'])).toBe(true);
+    expect(webhookMatchesEvent({ events: [{ type: 'webhook.*' }], filters: { severities: ['Info'] } }, failed)).toBe(false);
+  });
+
+  it('the same types from a sender or the API are ordinary events: "all" takes them', () => {
+    expect(wants('all', { ...failed, source: 'push' as const })).toBe(true);
+    expect(wants(['*'], { ...failed, source: 'api' as const })).toBe(true);
+  });
+});
