@@ -1,4 +1,5 @@
 import { isSystemEventType, type DispatchEvent } from './events/dispatch-event';
+import { randomIdPart } from './ids';
 import { systemEventSample, systemEventSeverity } from './events/system-event-samples';
 
 export { sampleFromSchema } from './events/sample-from-schema';
@@ -18,6 +19,21 @@ export interface MockEventInput {
   dataSource?: string;
 }
 
+/**
+ * The id of a built-in sample in previews. Never sent: every test goes out under its own
+ * `testEventId()`, since a receiver that deduplicates by id would drop a second test with this one.
+ */
+export const PREVIEW_EVENT_ID = 'evt_0mock0000000000000';
+
+/**
+ * A fresh id for one test request (`X-Hookdesk-Event-Id`, `webhook-id`, the envelope's `eventId`):
+ * `evt_test_` + base36 time + 12 random characters, so no two tests share it, none equals a real
+ * event's id, and a receiver's log shows which requests were tests.
+ */
+export function testEventId(nowMs: number): string {
+  return `evt_test_${nowMs.toString(36).padStart(9, '0')}${randomIdPart(12)}`;
+}
+
 const GENERIC_SAMPLE = (type: string, now: string) => ({
   id: 'mock_0000000000000001',
   type,
@@ -33,7 +49,7 @@ export function mockEvent(input: MockEventInput): DispatchEvent {
   const status = system && typeof body === 'object' && body !== null ? (body as { status?: unknown }).status : undefined;
   const severity = input.severity ?? (system ? systemEventSeverity(type, typeof status === 'string' ? status : undefined) : undefined);
   return {
-    id: input.id ?? 'evt_0mock0000000000000',
+    id: input.id ?? PREVIEW_EVENT_ID,
     type,
     ...(input.version !== undefined ? { version: input.version } : {}),
     ...(severity !== undefined ? { severity } : {}),

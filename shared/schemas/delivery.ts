@@ -47,6 +47,11 @@ export const invocationSchema = z.object({
   validators: z.array(validatorResultSchema),
   /** Set when the body could not be rendered: nothing was sent. */
   bodyError: bodyErrorSchema.nullable().optional(),
+  /**
+   * A test only: the stored event whose body the test borrowed (null: a built-in sample or a given
+   * entity). The test itself goes out under its own fresh id, never this one.
+   */
+  sampleEventId: z.string().nullable().optional(),
 });
 export type Invocation = z.infer<typeof invocationSchema>;
 

@@ -23,6 +23,21 @@ export function InvocationView({ invocation }: { invocation: Invocation }) {
         <dd>{response ? response.status : 'no response'}</dd>
         <dt>Duration</dt>
         <dd>{Math.round(invocation.durationMs)} ms</dd>
+        {invocation.sampleEventId !== undefined && (
+          <>
+            <dt>Sample</dt>
+            <dd aria-label="Sample event">
+              {invocation.sampleEventId === null ? (
+                'Built-in sample'
+              ) : (
+                <>
+                  Body of event <span className="mono">{invocation.sampleEventId}</span>
+                </>
+              )}
+              , sent under a new test id
+            </dd>
+          </>
+        )}
       </dl>
       {invocation.error && !bodyError && (
         <p className="error" role="note" aria-label="Error">
