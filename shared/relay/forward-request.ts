@@ -17,7 +17,8 @@ export function isHopByHop(name: string): boolean {
 
 /**
  * The headers to send on: hop-by-hop ones dropped (also those the Connection header names), the
- * push key dropped for push requests. Names keep their case; values are unchanged.
+ * push key dropped for push requests, and their Content-Encoding too (a pushed body is kept and sent
+ * on decoded, as its JSON). Names keep their case; values are unchanged.
  */
 export function forwardHeaders(headers: Readonly<Record<string, string>>, options: { dropPushKey: boolean }): Record<string, string> {
   const connectionListed = new Set<string>();
@@ -29,7 +30,7 @@ export function forwardHeaders(headers: Readonly<Record<string, string>>, option
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (isHopByHop(lower) || connectionListed.has(lower)) continue;
-    if (options.dropPushKey && PUSH_KEY_HEADERS.has(lower)) continue;
+    if (options.dropPushKey && (PUSH_KEY_HEADERS.has(lower) || lower === 'content-encoding')) continue;
     out[name] = value;
   }
   return out;

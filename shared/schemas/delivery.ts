@@ -3,19 +3,31 @@ import { expectedValueSchema } from './webhook';
 
 /** Invocations and deliveries (API.md: `POST /webhooks/:id/test`, deliveries, replay). */
 
+/**
+ * How a recorded body's bytes are held (shared/body-bytes.ts): `encoding: "base64"` when they are not
+ * valid UTF-8 (absent: the body is the text), `truncated` when only the first 64 KiB were kept.
+ */
+export const recordedBodyFields = {
+  encoding: z.enum(['utf8', 'base64']).optional(),
+  truncated: z.boolean().optional(),
+};
+
 export const invocationRequestSchema = z.object({
   method: z.string(),
   url: z.string(),
   headers: z.record(z.string(), z.string()),
-  /** The body as sent (text), or null for GET / no body. */
+  /** The body as sent (text, or base64 when `encoding` says so), or null for GET / no body. */
   body: z.string().nullable(),
+  ...recordedBodyFields,
 });
 export type InvocationRequest = z.infer<typeof invocationRequestSchema>;
 
 export const invocationResponseSchema = z.object({
   status: z.number().int(),
   headers: z.record(z.string(), z.string()),
+  /** The body as received (text, or base64 when `encoding` says so). */
   body: z.string(),
+  ...recordedBodyFields,
 });
 export type InvocationResponse = z.infer<typeof invocationResponseSchema>;
 

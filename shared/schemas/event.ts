@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invocationResponseSchema } from './delivery';
 import { replayRecordSchema } from './replay';
 
 /** Where an event came from. */
@@ -13,9 +14,8 @@ export const forwardResultSchema = z.object({
   status: z.enum(['succeeded', 'failed', 'pending']),
   url: z.string().optional(),
   time: z.string().optional(),
-  response: z
-    .object({ status: z.number(), headers: z.record(z.string(), z.string()), body: z.string() })
-    .nullable(),
+  /** The target's answer, its body kept as in delivery records (text, or base64 with `encoding`). */
+  response: invocationResponseSchema.nullable(),
   error: z.string().nullable(),
   durationMs: z.number().nullable(),
 });

@@ -12,8 +12,11 @@ export interface OutboundRequest {
 export interface OutboundResponse {
   status: number;
   headers: Record<string, string>;
-  /** The body as text, cut at `maxBodyBytes` (the cut is marked). */
+  /** The body's bytes exactly as received, cut at `maxBodyBytes`. */
+  bytes: Uint8Array;
+  /** The same bytes read as UTF-8 (lossy), for validators and token answers; records keep `bytes`. */
   body: string;
+  /** True when the body went on past `maxBodyBytes` and only its first bytes are in `bytes`. */
   truncated: boolean;
 }
 
@@ -57,9 +60,9 @@ export class HttpSender {
         bodyTimeout: timeoutMs,
         signal: abort.signal,
       });
-      const { text, truncated } = await readCapped(res.body, maxBodyBytes);
+      const { bytes, truncated } = await readCapped(res.body, maxBodyBytes);
       return {
-        response: { status: res.statusCode, headers: flattenHeaders(res.headers), body: text, truncated },
+        response: { status: res.statusCode, headers: flattenHeaders(res.headers), bytes, body: bytes.toString('utf8'), truncated },
         error: null,
         durationMs: Math.round(performance.now() - started),
       };
@@ -91,7 +94,7 @@ function pathOf(url: string): string {
   return `${parsed.pathname}${parsed.search}`;
 }
 
-async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: () => void }, cap: number): Promise<{ text: string; truncated: boolean }> {
+async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: () => void }, cap: number): Promise<{ bytes: Buffer; truncated: boolean }> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let truncated = false;
@@ -106,7 +109,7 @@ async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: () => vo
     chunks.push(chunk);
     size += chunk.length;
   }
-  return { text: Buffer.concat(chunks).toString('utf8'), truncated };
+  return { bytes: Buffer.concat(chunks), truncated };
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

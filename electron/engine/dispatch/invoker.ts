@@ -1,18 +1,18 @@
+import { recordBody } from '../../../shared/body-bytes';
 import type { DispatchEvent } from '../../../shared/events/dispatch-event';
 import { MAX_JSON_DEPTH, valueTooDeep } from '../../../shared/json/bounded-json';
 import { buildOutboundRequest } from '../../../shared/outbound/build-request';
-import type { Invocation, InvocationRequest } from '../../../shared/schemas/delivery';
+import type { Invocation, InvocationRequest, InvocationResponse } from '../../../shared/schemas/delivery';
 import { isSensitiveHeader, maskSecret } from '../../../shared/schemas/webhook-mask';
 import { HOOKDESK_SIGNATURE_HEADER } from '../../../shared/signing/hookdesk-signature';
 import { allValidatorsPassed, runValidators } from '../../../shared/validators/run-validators';
 import type { Clock } from '../clock';
 import type { StoredWebhookConfig } from '../store/workspace-data';
-import { RESPONSE_BODY_CAP, type HttpSender, type SendResult } from './http-sender';
+import { RESPONSE_BODY_CAP, type HttpSender, type OutboundResponse, type SendResult } from './http-sender';
 import type { OAuth2TokenCache } from './oauth2-token-cache';
 
-/** Request bodies kept in delivery records and answers are cut here (the cut is marked). */
+/** Request and response bodies kept in records and answers are cut at this many bytes (`truncated` says so). */
 export const RECORDED_BODY_CAP = RESPONSE_BODY_CAP;
-const CUT_MARK = '\n… (cut: the rest was sent but is not kept)';
 
 /** Signature headers are derived from the body, not credentials: kept so a record can be checked. */
 const SIGNATURE_HEADERS = new Set([HOOKDESK_SIGNATURE_HEADER.toLowerCase(), 'webhook-signature', 'webhook-id', 'webhook-timestamp']);
@@ -107,7 +107,7 @@ export class Invoker {
       { method: webhook.method, url: webhook.url, headers: built.request.headers, body: built.bodyBytes },
       timeoutMs,
     );
-    const response = sent.response ? { status: sent.response.status, headers: sent.response.headers, body: capText(sent.response.body, sent.response.truncated) } : null;
+    const response = sent.response ? recordedResponse(sent.response) : null;
     const validators = runValidators(webhook.validators, sent.response ? sent.response.body : null);
     const statusOk = response !== null && response.status >= 200 && response.status < 300;
     const ok = statusOk && allValidatorsPassed(validators);
@@ -131,8 +131,11 @@ function keepable(invocation: Invocation): Invocation {
   return { ...invocation, validators };
 }
 
-/** The request as records keep it: credential headers masked, the body capped. */
-export function recordedRequest(request: InvocationRequest, webhook: Pick<StoredWebhookConfig, 'auth'>): InvocationRequest {
+/** A request to record: its body as text (a template's output) or as the bytes sent. */
+export type RequestToRecord = Omit<InvocationRequest, 'body' | 'encoding' | 'truncated'> & { body: string | Uint8Array | null };
+
+/** The request as records keep it: credential headers masked, the body's bytes capped (text when UTF-8, else base64). */
+export function recordedRequest(request: RequestToRecord, webhook: Pick<StoredWebhookConfig, 'auth'>): InvocationRequest {
   const apiKeyHeader = webhook.auth.type === 'apiKey' ? webhook.auth.header.toLowerCase() : null;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -140,8 +143,13 @@ export function recordedRequest(request: InvocationRequest, webhook: Pick<Stored
     const secret = !SIGNATURE_HEADERS.has(lower) && (lower === apiKeyHeader || isSensitiveHeader(name));
     headers[name] = secret ? maskCredential(value) : value;
   }
-  const body = request.body === null ? null : capText(request.body, false);
-  return { method: request.method, url: request.url, headers, body };
+  if (request.body === null) return { method: request.method, url: request.url, headers, body: null };
+  return { method: request.method, url: request.url, headers, ...recordBody(request.body, RECORDED_BODY_CAP) };
+}
+
+/** A response as records keep it: its bytes capped (the reader stops at the cap), text when UTF-8, else base64. */
+export function recordedResponse(response: OutboundResponse): InvocationResponse {
+  return { status: response.status, headers: response.headers, ...recordBody(response.bytes, RECORDED_BODY_CAP, response.truncated) };
 }
 
 /** `Basic ••••`, `Bearer ••••abcd`: the scheme stays readable, the credential does not. */
@@ -149,10 +157,4 @@ function maskCredential(value: string): string {
   const scheme = /^(Basic|Bearer)\s+(.*)$/i.exec(value);
   if (scheme?.[1] !== undefined && scheme[2] !== undefined) return `${scheme[1]} ${maskSecret(scheme[2])}`;
   return maskSecret(value);
-}
-
-/** Text as records keep it: cut at RECORDED_BODY_CAP, the cut marked (also when the reader already cut it). */
-export function capText(text: string, alreadyCut: boolean): string {
-  if (!alreadyCut && text.length <= RECORDED_BODY_CAP) return text;
-  return `${text.slice(0, RECORDED_BODY_CAP)}${CUT_MARK}`;
 }

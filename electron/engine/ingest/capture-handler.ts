@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode, HookdeskError } from '../../../shared/errors';
 import type { EngineContext } from '../engine-context';
 import type { RawHandler } from '../server/raw-handler';
-import { readCaptured } from './capture-body';
+import { readCapturedContent } from './capture-decoded';
 import { sendConfiguredResponse } from './capture-response';
 import { parseCaptureUrl, type CaptureTarget } from './capture-url';
 import type { ConnectorService } from './connector-service';
@@ -14,7 +14,8 @@ import { relayHookFor, type RequestHookSlot } from './request-hook';
 
 /**
  * `ANY /hooks/<captureToken>[/sub/path][?query]` (API.md section 2): any method and content type.
- * The body's exact bytes are kept (base64) beside what they read as; once the event is durable
+ * The body's exact bytes are kept (base64) beside what they read as (decoded from gzip, deflate or
+ * br when Content-Encoding says so); once the event is durable
  * the sender gets the connector's configured response, after its delay.
  */
 export function captureHandler(ctx: EngineContext, connectors: ConnectorService, relay: RequestHookSlot): RawHandler {
@@ -39,7 +40,8 @@ export function captureHandler(ctx: EngineContext, connectors: ConnectorService,
       headers: eventHeaders(req.headers),
       remoteAddress: req.socket.remoteAddress ?? null,
     });
-    const captured = readCaptured(bytes);
+    // The body as it reads, decoded from its Content-Encoding; the bytes as received are kept as they are.
+    const captured = await readCapturedContent(bytes, req.headers, limit);
     const event = receivedEvent(arrival, captured.body, bytes.length, {
       method,
       path: target.path,

@@ -5,6 +5,7 @@ import type { HookEvent } from '../../../shared/schemas/event';
 import type { EngineContext } from '../engine-context';
 import { sendJson, type RawHandler } from '../server/raw-handler';
 import { PUSH_PATH, type ConnectorService } from './connector-service';
+import { contentCodings, decodeContent, decodeError } from './content-coding';
 import { parsePushEvents, pushBodyText, type PushItem } from './push-body';
 import { declaredTooLarge, payloadTooLarge, readBody } from './read-body';
 import { eventHeaders, isJsonMediaType, mediaType } from './request-headers';
@@ -45,6 +46,17 @@ function pushedEvent(arrival: Arrival, item: PushItem, requestBytes: Buffer | nu
   return event;
 }
 
+/**
+ * The JSON bytes of a push body sent with Content-Encoding (without one, the body is used as it is,
+ * no await, no copy): decoded with the body limit as the cap on the decoded size (413 past it, 400 invalid_encoding when broken).
+ */
+async function decodedJsonBytes(bytes: Buffer, codings: ReturnType<typeof contentCodings>, limit: number): Promise<Buffer> {
+  if (bytes.length === 0) return bytes;
+  const decoded = await decodeContent(bytes, codings, limit);
+  if (!decoded.ok) throw decodeError(decoded.failure, limit);
+  return decoded.bytes;
+}
+
 /** A body sent with a content type other than JSON is refused (none at all is taken as JSON). */
 function assertJsonContentType(req: IncomingMessage): void {
   const type = mediaType(req.headers['content-type']);
@@ -82,10 +94,12 @@ export function pushHandler(ctx: EngineContext, connectors: ConnectorService, re
       );
     }
     if (declaredTooLarge(req, limit)) throw payloadTooLarge(limit);
+    const codings = contentCodings(req.headers);
     const bytes = await readBody(req, limit);
-    const text = pushBodyText(bytes);
+    const json = codings.length === 0 ? bytes : await decodedJsonBytes(bytes, codings, limit);
+    const text = pushBodyText(json);
     assertJsonContentType(req);
-    const items = parsePushEvents(text, bytes.length);
+    const items = parsePushEvents(text, json.length);
     const arrival = arrivalAt(ctx.clock.now(), {
       connector,
       source: 'push' as const,
@@ -93,11 +107,13 @@ export function pushHandler(ctx: EngineContext, connectors: ConnectorService, re
       headers: eventHeaders(req.headers, PUSH_KEY_HEADERS),
       remoteAddress: req.socket.remoteAddress ?? null,
     });
-    const events = items.map((item) => pushedEvent(arrival, item, items.length === 1 ? bytes : null));
+    // A single event too deep to parse keeps the request's JSON bytes (decoded from any Content-Encoding).
+    const events = items.map((item) => pushedEvent(arrival, item, items.length === 1 ? json : null));
     const relayHook = relayHookFor(relay, connector);
     const afterStored = relayHook
       ? relayHook(
-          { connector, source: 'push', method: 'POST', path: '', query: queryOf(req.url ?? ''), headers: req.headers, body: bytes, receivedMs: arrival.receivedMs },
+          // Decoded: a pushed request is verified, kept and sent on as its JSON (Content-Encoding is not sent on).
+          { connector, source: 'push', method: 'POST', path: '', query: queryOf(req.url ?? ''), headers: req.headers, body: json, receivedMs: arrival.receivedMs },
           events,
         )
       : null;

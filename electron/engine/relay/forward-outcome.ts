@@ -1,7 +1,7 @@
 import type { HookEvent } from '../../../shared/schemas/event';
 import type { InvocationResponse } from '../../../shared/schemas/delivery';
 import type { SendResult } from '../dispatch/http-sender';
-import { capText } from '../dispatch/invoker';
+import { recordedResponse } from '../dispatch/invoker';
 
 export type ForwardResult = NonNullable<HookEvent['forward']>;
 
@@ -14,7 +14,7 @@ export interface SendOutcome {
 }
 
 export function sendOutcome(sent: SendResult, url: string): SendOutcome {
-  const response = sent.response ? { status: sent.response.status, headers: sent.response.headers, body: capText(sent.response.body, sent.response.truncated) } : null;
+  const response = sent.response ? recordedResponse(sent.response) : null;
   const ok = response !== null && response.status >= 200 && response.status < 300;
   let error = sent.error;
   if (error === null && !ok && response) error = `${url} answered HTTP ${response.status}; only 2xx counts as forwarded. Check your server's response and logs, then replay the event.`;

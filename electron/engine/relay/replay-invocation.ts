@@ -11,10 +11,12 @@ import { replayRequest } from './replay-request';
 /** Requests the relay sends carry no webhook auth: only headers whose names say "credential" are masked. */
 const NO_AUTH = { auth: { type: 'none' as const } };
 
-/** A sent-on request as records and answers keep it: credential headers masked as in delivery records, the body as text, capped. */
+/**
+ * A sent-on request as records and answers keep it: credential headers masked as in delivery records,
+ * the body's bytes capped, as text when they are UTF-8, else base64 (never a lossy decode).
+ */
 export function recordedOutbound(request: OutboundRequest): InvocationRequest {
-  const body = request.body === null ? null : Buffer.from(request.body).toString('utf8');
-  return recordedRequest({ method: request.method, url: request.url, headers: request.headers, body }, NO_AUTH);
+  return recordedRequest({ method: request.method, url: request.url, headers: request.headers, body: request.body }, NO_AUTH);
 }
 
 /** A forward or URL replay as an invocation, the shape `/webhooks/:id/test` answers. */

@@ -40,7 +40,7 @@ describe('Forwarder', () => {
     expect(patches[0]?.ids).toEqual(['evt_3']);
     expect(patches[0]?.change).toMatchObject({ forward: { status: 'failed', url: 'http://127.0.0.1:9/3', error: expect.stringMatching(/^Not forwarded: 2 requests .*Replay this event/) } });
 
-    pending[0]?.finish({ response: { status: 204, headers: {}, body: '', truncated: false }, error: null, durationMs: 3 });
+    pending[0]?.finish({ response: { status: 204, headers: {}, bytes: Buffer.from(''), body: '', truncated: false }, error: null, durationMs: 3 });
     await expect.poll(() => pending.length).toBe(2);
     expect(patches[1]?.change).toMatchObject({ forward: { status: 'succeeded', response: { status: 204 }, durationMs: 3 } });
     expect(pending[1]?.request.url).toBe('http://127.0.0.1:9/2');
@@ -76,7 +76,7 @@ describe('Forwarder with a result that cannot be stored', () => {
     const forwarder = new Forwarder(sender, patcher, new ManualClock(), (line) => logs.push(line), { concurrency: 1, maxWaiting: 10, maxWaitingBytes: 1024 });
     forwarder.enqueue(job(1));
     forwarder.enqueue(job(2));
-    pending[0]?.finish({ response: { status: 200, headers: {}, body: '[[[', truncated: false }, error: null, durationMs: 1 });
+    pending[0]?.finish({ response: { status: 200, headers: {}, bytes: Buffer.from('[[['), body: '[[[', truncated: false }, error: null, durationMs: 1 });
     await expect.poll(() => pending.length).toBe(2);
     expect(written[0]).toMatchObject({ forward: { status: 'failed', error: expect.stringMatching(/could not forward this request or record its result \(This change was not stored.*Replay the event/) } });
     expect(logs[0]).toMatch(/could not be completed/);
