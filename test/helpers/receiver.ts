@@ -14,6 +14,7 @@ export interface ReceivedRequest {
 export interface ReceiverAnswer {
   status?: number;
   headers?: Record<string, string>;
+  /** A Buffer is sent as its exact bytes, a string as it is, anything else as JSON. */
   body?: unknown;
 }
 
@@ -65,7 +66,8 @@ export class Receiver {
     const received: ReceivedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, text: body.toString('utf8') };
     this.requests.push(received);
     const answer = await this.handler(received);
-    const payload = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+    // A Buffer is answered byte for byte (binary answers); a string as it is; anything else as JSON.
+    const payload = answer.body === undefined ? '' : typeof answer.body === 'string' || Buffer.isBuffer(answer.body) ? answer.body : JSON.stringify(answer.body);
     res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
     res.end(payload);
     this.waiters = this.waiters.filter((w) => {
