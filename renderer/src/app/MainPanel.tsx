@@ -1,10 +1,15 @@
-import { EventsPanel } from '../features/events/EventsPanel';
-import { ConnectorsPanel } from '../features/connectors/ConnectorsPanel';
-import { ConnectorPage } from '../features/connectors/ConnectorPage';
-import { WebhooksPanel } from '../features/webhooks/WebhooksPanel';
-import { WebhookPage } from '../features/webhooks/WebhookPage';
+import { lazy } from 'react';
+import { LazyPart } from '../components/LazyPart';
 import { useTabsStore } from '../stores/tabs-store';
 import { WelcomePanel } from './WelcomePanel';
+
+// Each page's code (and the charts and editors it uses) arrives when its tab first opens, so the
+// first screen loads only the frame: see test/unit/build/bundle-size.test.ts.
+const EventsPanel = lazy(() => import('../features/events/EventsPanel').then((m) => ({ default: m.EventsPanel })));
+const ConnectorsPanel = lazy(() => import('../features/connectors/ConnectorsPanel').then((m) => ({ default: m.ConnectorsPanel })));
+const ConnectorPage = lazy(() => import('../features/connectors/ConnectorPage').then((m) => ({ default: m.ConnectorPage })));
+const WebhooksPanel = lazy(() => import('../features/webhooks/WebhooksPanel').then((m) => ({ default: m.WebhooksPanel })));
+const WebhookPage = lazy(() => import('../features/webhooks/WebhookPage').then((m) => ({ default: m.WebhookPage })));
 
 export function MainPanel() {
   const { tabs, activeId } = useTabsStore();
@@ -13,11 +18,16 @@ export function MainPanel() {
     <main className="main-panel" role="tabpanel" aria-label={tab?.title ?? 'Nothing open'}>
       {!tab && <p className="muted center">Nothing is open. Pick Connectors, Webhooks or Events on the left.</p>}
       {tab?.kind === 'welcome' && <WelcomePanel />}
-      {tab?.kind === 'events' && <EventsPanel />}
-      {tab?.kind === 'connectors' && <ConnectorsPanel />}
-      {tab?.kind === 'webhooks' && <WebhooksPanel />}
-      {tab?.kind === 'connector' && tab.connectorId && <ConnectorPage key={tab.connectorId} connectorId={tab.connectorId} />}
-      {tab?.kind === 'webhook' && tab.webhookId && <WebhookPage key={tab.webhookId} webhookId={tab.webhookId} />}
+      {tab && tab.kind !== 'welcome' && (
+        // Keyed by tab: a failed load on one page is forgotten when another tab opens.
+        <LazyPart key={tab.id} loadingText="Loading page…" what="This page">
+          {tab.kind === 'events' && <EventsPanel />}
+          {tab.kind === 'connectors' && <ConnectorsPanel />}
+          {tab.kind === 'webhooks' && <WebhooksPanel />}
+          {tab.kind === 'connector' && tab.connectorId && <ConnectorPage key={tab.connectorId} connectorId={tab.connectorId} />}
+          {tab.kind === 'webhook' && tab.webhookId && <WebhookPage key={tab.webhookId} webhookId={tab.webhookId} />}
+        </LazyPart>
+      )}
     </main>
   );
 }

@@ -1,38 +1,24 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { flushSync } from 'react-dom';
-import '../monaco/setup';
+import type { CodeEditorLanguage, CodeEditorProps } from '../components/CodeEditor';
+import './setup';
+import { TEMPLATE_LANGUAGE_ID } from './template-language';
 
 type MonacoApi = Parameters<OnMount>[1];
 type EditorInstance = Parameters<OnMount>[0];
 type TextModel = NonNullable<ReturnType<EditorInstance['getModel']>>;
 type Position = NonNullable<ReturnType<EditorInstance['getPosition']>>;
 
-/** A problem to underline (1-based line and column). */
-export interface EditorMarker {
-  line: number;
-  column: number;
-  message: string;
+/** The Monaco language id for what the caller named: only JSON, plain text and the template language are bundled. */
+function monacoLanguage(language: CodeEditorLanguage): string {
+  if (language === 'json') return 'json';
+  if (language === 'template' || language === 'handlebars') return TEMPLATE_LANGUAGE_ID;
+  return 'plaintext';
 }
 
-export interface CodeEditorProps {
-  /** Accessible name of the editor's text area. */
-  label: string;
-  value: string;
-  language?: 'json' | 'plaintext' | 'html' | 'xml' | 'handlebars';
-  readOnly?: boolean;
-  height?: number | string;
-  onChange?: (value: string) => void;
-  /** Ctrl/Cmd+Enter inside the editor. */
-  onSubmit?: () => void;
-  /** Field paths offered after `{{` (this editor's model only). */
-  completions?: readonly string[];
-  /** Problems underlined in the text (e.g. a template error's line and column). */
-  markers?: readonly EditorMarker[];
-}
-
-/** The one place Monaco is used: a JSON (or text) editor, read-only or editable. */
-export function CodeEditor({ label, value, language = 'json', readOnly = false, height = 240, onChange, onSubmit, completions, markers }: CodeEditorProps) {
+/** Monaco itself, loaded on first use by `components/CodeEditor.tsx` (which draws the labelled box around it). */
+export function MonacoCodeEditor({ label, value, language = 'json', readOnly = false, onChange, onSubmit, completions, markers }: CodeEditorProps) {
   const submitRef = useRef(onSubmit);
   submitRef.current = onSubmit;
   const completionsRef = useRef(completions);
@@ -94,19 +80,21 @@ export function CodeEditor({ label, value, language = 'json', readOnly = false, 
   );
 
   return (
-    <div className="code-editor" role="group" aria-label={label} style={{ height }}>
-      <Editor
-        value={value}
-        language={language}
-        theme="vs-dark"
-        onMount={onMount}
-        // Rendered at once: a render left for later would hand Monaco a `value` a keystroke behind,
-        // which it would write back over the newer text (losing the cursor and any open suggestion list).
-        onChange={(next) => flushSync(() => onChange?.(next ?? ''))}
-        loading={<div className="muted">Loading editor…</div>}
-        options={options}
-      />
-    </div>
+    <Editor
+      value={value}
+      language={monacoLanguage(language)}
+      theme="vs-dark"
+      onMount={onMount}
+      // Rendered at once: a render left for later would hand Monaco a `value` a keystroke behind,
+      // which it would write back over the newer text (losing the cursor and any open suggestion list).
+      onChange={(next) => flushSync(() => onChange?.(next ?? ''))}
+      loading={
+        <div className="muted" role="status">
+          Loading editor…
+        </div>
+      }
+      options={options}
+    />
   );
 }
 

@@ -1,23 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { monaco } from '../monaco/setup';
-
-export interface DiffEditorProps {
-  /** Accessible name of the whole diff. */
-  label: string;
-  originalLabel: string;
-  modifiedLabel: string;
-  original: string;
-  modified: string;
-  language?: 'json' | 'plaintext';
-  height?: number;
-}
+import type { DiffEditorProps } from '../components/DiffEditor';
+import { monaco } from './setup';
 
 /**
- * Two texts side by side with their differences marked: Monaco's own diff editor
- * (`monaco.editor.createDiffEditor`) from the local bundle, read-only. Stays side by side however
- * narrow the dialog is; F7 / Shift+F7 move between changes from the keyboard.
+ * Monaco's own diff editor (`monaco.editor.createDiffEditor`), loaded on first use by
+ * `components/DiffEditor.tsx`, which draws the labelled box it fills.
  */
-export function DiffEditor({ label, originalLabel, modifiedLabel, original, modified, language = 'plaintext', height = 280 }: DiffEditorProps) {
+export function MonacoDiffEditor({ originalLabel, modifiedLabel, original, modified, language = 'plaintext' }: DiffEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
   const modelsRef = useRef<{ original: monaco.editor.ITextModel; modified: monaco.editor.ITextModel } | null>(null);
@@ -61,5 +50,5 @@ export function DiffEditor({ label, originalLabel, modifiedLabel, original, modi
     previous?.modified.dispose();
   }, [original, modified, language, originalLabel, modifiedLabel]);
 
-  return <div className="code-editor diff-editor" role="group" aria-label={label} ref={hostRef} style={{ height }} />;
+  return <div className="diff-editor-host" ref={hostRef} style={{ height: '100%' }} />;
 }

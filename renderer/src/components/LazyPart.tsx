@@ -1,0 +1,52 @@
+import { Component, Suspense, type ReactNode } from 'react';
+
+interface LazyPartProps {
+  /** What is loading, in words: "Loading editor…", "Loading page…". */
+  loadingText: string;
+  /** What could not load, in words: "The editor", "This page". */
+  what: string;
+  children: ReactNode;
+}
+
+/**
+ * A part of the page whose code arrives on first use (React.lazy): says so while it loads, and says
+ * plainly if its file could not be loaded (e.g. the engine was updated or stopped meanwhile) instead
+ * of taking the whole workspace down with it.
+ */
+export function LazyPart({ loadingText, what, children }: LazyPartProps) {
+  return (
+    <LoadFailureBoundary what={what}>
+      <Suspense
+        fallback={
+          <div className="lazy-loading muted" role="status" aria-live="polite" aria-busy="true" style={{ padding: 12 }}>
+            {loadingText}
+          </div>
+        }
+      >
+        {children}
+      </Suspense>
+    </LoadFailureBoundary>
+  );
+}
+
+class LoadFailureBoundary extends Component<{ what: string; children: ReactNode }, { error: Error | null }> {
+  override state: { error: Error | null } = { error: null };
+
+  static getDerivedStateFromError(error: Error): { error: Error } {
+    return { error };
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div className="lazy-failed" role="alert" style={{ padding: 12 }}>
+        <p className="error">
+          {this.props.what} could not be loaded: {this.state.error.message}
+        </p>
+        <button type="button" onClick={() => window.location.reload()}>
+          Reload the workspace
+        </button>
+      </div>
+    );
+  }
+}
