@@ -1,19 +1,21 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { HookEvent } from '../../../../shared/schemas/event';
 import { CodeEditor } from '../../components/CodeEditor';
-import { prettyBody, rawBody } from './event-body';
+import { decodedNote, prettyBody, rawBody } from './event-body';
 
 const VIEWS = ['Pretty', 'Raw'] as const;
 type View = (typeof VIEWS)[number];
 
 /**
  * The event body in a read-only Monaco, as "Pretty" (indented) or "Raw" (the bytes as received). A body
- * the engine kept without parsing (nested too deep) says so above the editor, in the engine's words.
+ * the engine kept without parsing (nested too deep) says so above the editor, in the engine's words;
+ * a capture sent compressed (Content-Encoding) says that Pretty is the decoded body and Raw the bytes.
  */
 export function BodyView({ event }: { event: HookEvent }) {
   const [view, setView] = useState<View>('Pretty');
   const id = useId();
   const shown = view === 'Pretty' ? prettyBody(event) : rawBody(event);
+  const decoded = decodedNote(event);
   const onKeyDown = (e: KeyboardEvent): void => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();
@@ -26,6 +28,11 @@ export function BodyView({ event }: { event: HookEvent }) {
       {event.bodyNote !== undefined && (
         <p className="notice" role="note">
           {event.bodyNote}
+        </p>
+      )}
+      {decoded !== null && (
+        <p className="muted small" role="note" aria-label="Content encoding">
+          {decoded}
         </p>
       )}
       <div role="tablist" aria-label="Body view" className="segmented" onKeyDown={onKeyDown}>

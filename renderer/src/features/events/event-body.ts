@@ -36,3 +36,14 @@ export function rawBody(event: HookEvent): { text: string; language: Language; b
   }
   return { text: typeof event.body === 'string' ? event.body : (JSON.stringify(event.body) ?? 'null'), language: 'plaintext', binary: false };
 }
+
+/**
+ * For a capture sent with Content-Encoding that the engine decoded: that Pretty shows the decoded body
+ * and Raw the bytes as received. Null otherwise (no coding, or it could not be decoded: the note says why).
+ */
+export function decodedNote(event: HookEvent): string | null {
+  if (event.source !== 'capture' || event.bodyNote !== undefined || event.bodyBase64 === undefined) return null;
+  const coding = Object.entries(event.headers).find(([name]) => name.toLowerCase() === 'content-encoding')?.[1]?.trim();
+  if (coding === undefined || coding === '' || coding.toLowerCase() === 'identity') return null;
+  return `Sent with Content-Encoding: ${coding}. Pretty shows the body decoded; Raw shows the ${event.size.toLocaleString('en-US')} bytes as received.`;
+}

@@ -1,11 +1,20 @@
 import { diffArrays } from 'diff';
 import type { Invocation } from '../../../../shared/schemas/delivery';
+import { recordedBytes } from '../../../../shared/body-bytes';
 import { prettyText } from '../../lib/format';
+import { hexDump } from '../../lib/hex-dump';
 
-
-/** What the diff shows of one answer: its response body (pretty), or what happened instead. */
+/**
+ * What the diff shows of one answer: its response body (pretty), a binary one as its size and a hex
+ * dump of its first 4 KiB (never replacement characters), or what happened instead.
+ */
 export function answerBodyText(invocation: Invocation): string {
-  if (invocation.response) return prettyText(invocation.response.body);
+  const { response } = invocation;
+  if (response?.encoding === 'base64') {
+    const bytes = recordedBytes(response);
+    return `(binary, ${bytes.length.toLocaleString('en-US')} bytes)\n${hexDump(bytes)}`;
+  }
+  if (response) return prettyText(response.body);
   return `(no response${invocation.error ? `: ${invocation.error}` : ''})`;
 }
 

@@ -2,12 +2,7 @@ import type { Invocation } from '../../../../shared/schemas/delivery';
 import { toCurl } from '../../../../shared/curl';
 import { CopyButton } from '../../components/CopyButton';
 import { HeadersTable } from '../../components/HeadersTable';
-import { prettyText } from '../../lib/format';
-
-/** A body as sent or received: indented when it is JSON. */
-function pretty(text: string | null): string {
-  return text === null || text === '' ? '(empty)' : prettyText(text);
-}
+import { RecordedBodyView } from './RecordedBodyView';
 
 const show = (value: unknown): string => (value === undefined ? '(missing)' : JSON.stringify(value));
 
@@ -59,7 +54,7 @@ export function InvocationView({ invocation }: { invocation: Invocation }) {
           {request.method} {request.url}
         </p>
         <HeadersTable label="Request headers" headers={request.headers} />
-        <pre aria-label="Request body">{request.body === null ? '(no body)' : pretty(request.body)}</pre>
+        <RecordedBodyView label="Request body" body={request.body} encoding={request.encoding} truncated={request.truncated} />
       </section>
       <section aria-label="Response">
         <h4>Response</h4>
@@ -69,7 +64,7 @@ export function InvocationView({ invocation }: { invocation: Invocation }) {
               HTTP {response.status}
             </p>
             <HeadersTable label="Response headers" headers={response.headers} />
-            <pre aria-label="Response body">{pretty(response.body)}</pre>
+            <RecordedBodyView label="Response body" body={response.body} encoding={response.encoding} truncated={response.truncated} />
           </>
         ) : (
           <p className="muted">No response{invocation.error ? '' : ' (nothing was sent)'}.</p>
