@@ -99,7 +99,12 @@ export const connectorPatchSchema = z
   .strict();
 export type ConnectorPatch = z.infer<typeof connectorPatchSchema>;
 
-/** A connector as the management API answers it. Never carries the key. */
+/**
+ * A connector as the management API answers it. Never carries the key (shown once, at create and
+ * reset); it does carry the push URL and the capture URL (the capture token is a URL credential,
+ * kept so the connector page can show it at any time), or `captureUrl: null` for a connector made
+ * before capture tokens were kept, until its key is reset.
+ */
 export const connectorSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -115,6 +120,8 @@ export const connectorSchema = z.object({
   response: connectorResponseSchema,
   typePath: z.string().nullable(),
   retention: z.number().int(),
+  pushUrl: z.string(),
+  captureUrl: z.string().nullable(),
 });
 export type Connector = z.infer<typeof connectorSchema>;
 

@@ -7,7 +7,7 @@ import { isMasked } from '../../../shared/schemas/webhook-mask';
 import type { EngineContext } from '../engine-context';
 import type { StoredConnector } from '../store/workspace-data';
 import { hashSecretHex, newApiKey, newCaptureToken } from './connector-secrets';
-import { canonicalDataSource, connectorIdentity, toConnector } from './connector-view';
+import { canonicalDataSource, connectorIdentity, toConnector, type ConnectorUrls } from './connector-view';
 import { SecretIndex } from './secret-index';
 
 /** A verification secret sent back masked (as GET shows it) keeps the stored one: "change the tolerance, leave the secret". */
@@ -82,7 +82,7 @@ export class ConnectorService {
   }
 
   view(stored: StoredConnector): Connector {
-    return toConnector(stored, this.ctx.store.events.countersOf(stored.id), this.statusOf(stored.id));
+    return toConnector(stored, this.ctx.store.events.countersOf(stored.id), this.statusOf(stored.id), this.urls(stored.captureToken ?? null));
   }
 
   async create(input: unknown): Promise<Connector & ConnectorSecrets> {
@@ -101,6 +101,7 @@ export class ConnectorService {
       updatedTime: now,
       apiKeyHash: hashSecretHex(apiKey),
       captureTokenHash: hashSecretHex(captureToken),
+      captureToken,
       forwardTo: null,
       verification: null,
       response: { ...DEFAULT_CONNECTOR_RESPONSE, headers: { ...DEFAULT_CONNECTOR_RESPONSE.headers } },
@@ -163,6 +164,7 @@ export class ConnectorService {
     const captureToken = newCaptureToken();
     stored.apiKeyHash = hashSecretHex(apiKey);
     stored.captureTokenHash = hashSecretHex(captureToken);
+    stored.captureToken = captureToken;
     stored.updatedTime = new Date(this.ctx.clock.now()).toISOString();
     this.index(stored);
     await this.ctx.store.workspace.commit();
@@ -171,8 +173,13 @@ export class ConnectorService {
   }
 
   private secrets(apiKey: string, captureToken: string): ConnectorSecrets {
+    const { pushUrl } = this.urls(captureToken);
+    return { apiKey, pushUrl, captureUrl: `${this.ctx.baseUrl()}${CAPTURE_PREFIX}${captureToken}` };
+  }
+
+  private urls(captureToken: string | null): ConnectorUrls {
     const base = this.ctx.baseUrl();
-    return { apiKey, pushUrl: `${base}${PUSH_PATH}`, captureUrl: `${base}${CAPTURE_PREFIX}${captureToken}` };
+    return { pushUrl: `${base}${PUSH_PATH}`, captureUrl: captureToken === null ? null : `${base}${CAPTURE_PREFIX}${captureToken}` };
   }
 
   private assertUnique(name: string, dataSource: string | null, exceptId: string | null): void {

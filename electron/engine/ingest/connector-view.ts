@@ -3,8 +3,11 @@ import { maskSecret } from '../../../shared/schemas/webhook-mask';
 import type { ConnectorCounters } from '../store/connector-counters';
 import type { StoredConnector } from '../store/workspace-data';
 
-/** A stored connector as the management API answers it: counts and status added, hashes left out. */
-export function toConnector(stored: StoredConnector, counters: ConnectorCounters, status: ConnectorStatus): Connector {
+/**
+ * A stored connector as the management API answers it: counts, status and its push and capture URLs
+ * added, hashes left out (the API key is never kept, so it is never shown again).
+ */
+export function toConnector(stored: StoredConnector, counters: ConnectorCounters, status: ConnectorStatus, urls: ConnectorUrls): Connector {
   return {
     id: stored.id,
     name: stored.name,
@@ -19,7 +22,15 @@ export function toConnector(stored: StoredConnector, counters: ConnectorCounters
     response: stored.response,
     typePath: stored.typePath,
     retention: stored.retention,
+    pushUrl: urls.pushUrl,
+    captureUrl: urls.captureUrl,
   };
+}
+
+export interface ConnectorUrls {
+  pushUrl: string;
+  /** null when the capture token was not kept (a connector created by an older version, before a key reset). */
+  captureUrl: string | null;
 }
 
 /** A data source that names a built-in one in another case is stored with the built-in's spelling. */

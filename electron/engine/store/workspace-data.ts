@@ -11,8 +11,14 @@ export interface StoredConnector {
   updatedTime: string;
   /** SHA-256 (hex) of the push API key: the data file alone does not reveal the key. */
   apiKeyHash: string;
-  /** SHA-256 (hex) of the capture token in the capture URL path. */
+  /** SHA-256 (hex) of the capture token in the capture URL path: what requests are looked up by. */
   captureTokenHash: string;
+  /**
+   * The capture token in clear, so the connector page can show its capture URL at any time (a URL
+   * credential like a webhook secret; the file is owner-only). Absent for connectors created before
+   * it was kept: their capture URL can be shown again only after a key reset.
+   */
+  captureToken?: string;
   forwardTo: ForwardTo | null;
   /** Relay signature verification at ingest, secret in clear (the file is owner-only); null: off. */
   verification: VerificationConfig | null;
@@ -35,7 +41,7 @@ export interface WorkspaceData {
 /** A webhook as stored: its configuration in clear (secrets included; the file is owner-only) and its times. Runtime state lives in the journal. */
 export type StoredWebhookConfig = WebhookConfig & { id: string; createdTime: string; updatedTime: string };
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export function emptyWorkspace(): WorkspaceData {
   return { schemaVersion: CURRENT_SCHEMA_VERSION, connectors: [], webhooks: [] };

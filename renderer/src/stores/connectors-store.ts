@@ -24,7 +24,8 @@ function byName(a: Connector, b: Connector): number {
 
 /** Replaces (or adds) one connector, keeping the list sorted by name; keeps its tab's title in step. */
 function upsert(list: Connector[], connector: Connector): Connector[] {
-  const { apiKey: _k, pushUrl: _p, captureUrl: _c, ...plain } = connector as Connector & Partial<ConnectorSecrets>;
+  // The key is shown once, to the dialog that asked; the push and capture URLs are part of the connector.
+  const { apiKey: _k, ...plain } = connector as Connector & Partial<ConnectorSecrets>;
   useTabsStore.getState().retitle(connectorTab(plain).id, plain.name);
   return [...list.filter((c) => c.id !== plain.id), plain].sort(byName);
 }
@@ -33,7 +34,7 @@ function isConnector(data: unknown): data is Connector & { deleted?: boolean } {
   return typeof data === 'object' && data !== null && typeof (data as Connector).id === 'string' && typeof (data as Connector).name === 'string';
 }
 
-/** The connectors of the workspace, live. Secrets (key, URLs) are returned to the caller and never kept here. */
+/** The connectors of the workspace, live. The API key is returned to the caller and never kept here. */
 export const useConnectorsStore = create<ConnectorsState>((set, get) => ({
   connectors: [],
   loaded: false,

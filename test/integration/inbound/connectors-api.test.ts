@@ -39,7 +39,8 @@ describe('connectors API (API.md section 3)', () => {
     const id = created.id as string;
     const again = await t.client.getConnector(id);
     expect(again).not.toHaveProperty('apiKey');
-    expect(again).not.toHaveProperty('captureUrl');
+    // The push and capture URLs are always on the connector (the capture token is a URL credential, not the key).
+    expect(again).toMatchObject({ pushUrl: created.pushUrl, captureUrl: created.captureUrl });
     const list = await t.client.listConnectors();
     expect(JSON.stringify(list)).not.toContain(created.apiKey as string);
   });
@@ -157,7 +158,7 @@ describe('connectors API (API.md section 3)', () => {
     await t.client.createConnector({ name: 'Doomed' });
   });
 
-  it('keeps neither key nor capture token in the data files', async () => {
+  it('keeps no key in the data files, and the capture token only in the owner-only workspace.json', async () => {
     const c = await createConnector(t.client, { name: 'Secretive' });
     await push(c.pushUrl, c.apiKey, { hello: 'world' });
     await rawRequest(c.captureUrl, { method: 'POST', body: 'captured' });
@@ -166,9 +167,11 @@ describe('connectors API (API.md section 3)', () => {
     let all = '';
     for (const file of files) all += await readFile(file, 'utf8');
     expect(all).toContain(c.id);
-    // Only the hash is kept.
+    // Only the key's hash is kept.
     expect(all).toContain(createHash('sha256').update(c.apiKey).digest('hex'));
     expect(all).not.toContain(c.apiKey);
-    expect(all).not.toContain(token);
+    // The capture token is kept so the connector page can show the capture URL, but never in the event log.
+    expect(await readFile(join(t.dataDir, 'workspace.json'), 'utf8')).toContain(token);
+    expect(all.split(token)).toHaveLength(2);
   });
 });

@@ -7,6 +7,7 @@ import { SchemaBrowser } from '../relay/SchemaBrowser';
 import { ConnectorEventLog } from './ConnectorEventLog';
 import { ConnectorHeader } from './ConnectorHeader';
 import { ConnectorStatsChart } from './ConnectorStatsChart';
+import { ConnectorUrls } from './ConnectorUrls';
 
 const VIEWS = ['Events', 'Relay settings', 'Schemas'] as const;
 export type ConnectorView = (typeof VIEWS)[number];
@@ -56,6 +57,7 @@ export function ConnectorPage({ connectorId }: { connectorId: string }) {
   return (
     <section className="panel connector-page" aria-labelledby={titleId}>
       <ConnectorHeader connector={connector} titleId={titleId} onOpenRelay={() => setView('Relay settings')} />
+      <ConnectorUrls connector={connector} />
       <ViewTabs view={view} onChange={setView} baseId={baseId} />
       <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${VIEWS.indexOf(view)}`} className="view-panel">
         {view === 'Events' && (

@@ -1,16 +1,17 @@
 import type { Connector } from '../../../../shared/schemas/connector';
 import { CopyButton } from '../../components/CopyButton';
 import { useDialogsStore } from '../../stores/dialogs-store';
-import { API_KEY_PLACEHOLDER, captureCurl, captureUrlPlaceholder, pushCurl, pushUrlHere } from './curl';
+import { API_KEY_PLACEHOLDER, captureCurl, captureUrlPlaceholder, pushCurl } from './curl';
 
 /**
- * The empty state of a connector page: how to send the first event. The key and capture token
- * were shown only once (at create or reset), so the commands carry placeholders, and say so.
+ * The empty state of a connector page: how to send the first event. The key was shown only once
+ * (at create or reset), so the push command carries a placeholder for it, and says so; the capture
+ * command has the real capture URL (a placeholder only for a connector whose token was not kept).
  */
 export function FirstEventHelp({ connector }: { connector: Connector }) {
   const openDialog = useDialogsStore((s) => s.open);
-  const push = pushCurl(pushUrlHere(), API_KEY_PLACEHOLDER);
-  const capture = captureCurl(captureUrlPlaceholder());
+  const push = pushCurl(connector.pushUrl, API_KEY_PLACEHOLDER);
+  const capture = captureCurl(connector.captureUrl ?? captureUrlPlaceholder());
   return (
     <section className="empty first-event" aria-labelledby="first-event-title">
       <h3 id="first-event-title">Send your first event</h3>
@@ -23,12 +24,18 @@ export function FirstEventHelp({ connector }: { connector: Connector }) {
       <pre aria-label="curl command for the capture URL" tabIndex={0}>{capture}</pre>
       <CopyButton text={capture} what="capture curl command" />
       <p className="muted">
-        Replace <code>{API_KEY_PLACEHOLDER}</code> and <code>&lt;CAPTURE_TOKEN&gt;</code> with what was shown when &ldquo;{connector.name}
-        &rdquo; was created. Hookdesk does not keep them readable; lost them?{' '}
+        Replace <code>{API_KEY_PLACEHOLDER}</code>
+        {connector.captureUrl === null && (
+          <>
+            {' '}
+            and <code>&lt;CAPTURE_TOKEN&gt;</code>
+          </>
+        )}{' '}
+        with what was shown when &ldquo;{connector.name}&rdquo; was created. Hookdesk does not keep the key readable; lost it?{' '}
         <button type="button" className="link" onClick={() => openDialog({ kind: 'reset-key', connectorId: connector.id })}>
           Reset the key
         </button>{' '}
-        to get new ones.
+        to get a new one.
       </p>
     </section>
   );

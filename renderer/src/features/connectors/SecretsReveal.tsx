@@ -22,8 +22,8 @@ export function SecretsReveal({ secrets }: { secrets: ConnectorSecrets }) {
   return (
     <div className="secrets">
       <p className="notice" role="note">
-        Copy these now: Hookdesk shows the API key and capture URL only this once and does not keep them in a readable form.
-        If you lose them, reset the key.
+        Copy the API key now: Hookdesk shows it only this once and does not keep it in a readable form (if you lose it, reset
+        the key). The push and capture URLs stay on the connector&apos;s page.
       </p>
       <SecretField label="API key" value={secrets.apiKey} />
       <SecretField label="Push URL" value={secrets.pushUrl} />

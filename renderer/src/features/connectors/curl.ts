@@ -29,11 +29,6 @@ export function captureCurl(captureUrl: string): string {
   ].join(' \\\n');
 }
 
-/** The engine's push URL as seen from this page (the page is served by the engine). */
-export function pushUrlHere(): string {
-  return `${window.location.origin}/api/1.0/webhook/push`;
-}
-
 /** A capture URL with the token left as a placeholder. */
 export function captureUrlPlaceholder(): string {
   return `${window.location.origin}/hooks/${CAPTURE_TOKEN_PLACEHOLDER}`;

@@ -16,6 +16,8 @@ const connector = (over: Partial<Connector> = {}): Connector => ({
   response: { status: 200, headers: {}, body: '', delayMs: 0 },
   typePath: null,
   retention: 10_000,
+  pushUrl: 'http://127.0.0.1:8787/api/1.0/webhook/push',
+  captureUrl: 'http://127.0.0.1:8787/hooks/token',
   ...over,
 });
 
