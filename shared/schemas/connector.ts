@@ -97,7 +97,8 @@ export const connectorPatchSchema = z
   })
   .partial()
   .strict();
-export type ConnectorPatch = z.infer<typeof connectorPatchSchema>;
+/** What a client sends (defaults may be left out). */
+export type ConnectorPatch = z.input<typeof connectorPatchSchema>;
 
 /**
  * A connector as the management API answers it. Never carries the key (shown once, at create and

@@ -1,4 +1,5 @@
 import { DEFAULT_FORWARD_TIMEOUT_MS } from '../../../shared/schemas/connector';
+import { verifiesSource } from '../../../shared/schemas/verification';
 import { verifyRequest } from '../../../shared/signing/verify/verify-request';
 import type { VerificationResult } from '../../../shared/signing/verify/verification-result';
 import type { InboundRequest, InboundRequestHook } from '../ingest/request-hook';
@@ -8,6 +9,11 @@ import { LOOP_REASON, type HopMark } from './forward-loop';
 import { failedForward, pendingForward } from './forward-outcome';
 import { forwardHeaders, forwardUrl } from '../../../shared/relay/forward-request';
 import type { ForwardJob } from './forwarder';
+
+/** What a request the connector checked and did not verify records instead of a forward, with "forward only verified" on. */
+export const UNVERIFIED_REASON =
+  'Not forwarded: signature failed. This connector forwards only verified requests (Relay settings); ' +
+  'fix the secret or the sender, or replay the event to send it anyway.';
 
 export interface RelayIntakeDeps {
   hop: HopMark;
@@ -20,18 +26,21 @@ export interface RelayIntakeDeps {
 
 /**
  * The relay's part of a push or capture request of a connector that verifies or forwards, before the
- * events are appended: the verification result on every event (on the raw bytes, at the time of
- * arrival), a push request's exact bytes on its event when it carried one event, and `forward`
- * pending (or failed, for a request that would loop). Answers the forward to start once the events
- * are durable. Synchronous and cheap: the network is touched only after the answer.
+ * events are appended: the verification result on every event when the connector checks requests
+ * that come in this way (on the raw bytes, at the time of arrival), a push request's exact bytes on
+ * its event when it carried one event, and `forward` pending (or failed, for a request that would
+ * loop or, with "forward only verified", one that was checked and did not verify). Answers the
+ * forward to start once the events are durable. Synchronous and cheap: the network is touched only
+ * after the answer.
  */
 export function relayIntake(deps: RelayIntakeDeps): InboundRequestHook {
   return (request, events) => {
     const { connector } = request;
-    if (connector.verification !== null) {
-      const verification = verifyAtArrival(request, deps.log);
-      for (const event of events) event.verification = verification;
-    }
+    // Checked only where the connector says: push events are already authenticated by their API
+    // key, so by default only capture URL requests are; the others keep `verification: none`.
+    const checks = connector.verification !== null && verifiesSource(connector.verification, request.source);
+    const verification = checks ? verifyAtArrival(request, deps.log) : null;
+    if (verification) for (const event of events) event.verification = verification;
     const [only] = events;
     if (request.source === 'push' && events.length === 1 && only) only.bodyBase64 = request.body.toString('base64');
     if (connector.forwardTo === null) return null;
@@ -40,6 +49,10 @@ export function relayIntake(deps: RelayIntakeDeps): InboundRequestHook {
     const time = new Date(request.receivedMs).toISOString();
     if (deps.hop.seenIn(request.headers)) {
       for (const event of events) event.forward = failedForward(url, time, LOOP_REASON);
+      return null;
+    }
+    if (verification && verification.status !== 'verified' && connector.verification?.forwardOnlyVerified === true) {
+      for (const event of events) event.forward = failedForward(url, time, UNVERIFIED_REASON);
       return null;
     }
     for (const event of events) event.forward = pendingForward(url, time);

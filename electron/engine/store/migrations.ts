@@ -23,7 +23,20 @@ const MIGRATIONS: Record<number, Migration> = {
       ? data.connectors.map((c: unknown) => (typeof c === 'object' && c !== null ? { verification: null, ...c } : c))
       : data.connectors,
   }),
+  // 2 -> 3: verification says where it applies (capture URL requests, as before) and forwards unverified requests too (as before).
+  2: (data) => ({
+    ...data,
+    schemaVersion: 3,
+    connectors: Array.isArray(data.connectors) ? data.connectors.map(withVerificationScope) : data.connectors,
+  }),
 };
+
+function withVerificationScope(connector: unknown): unknown {
+  if (typeof connector !== 'object' || connector === null) return connector;
+  const { verification } = connector as { verification?: unknown };
+  if (typeof verification !== 'object' || verification === null) return connector;
+  return { ...connector, verification: { verifyOn: 'capture', forwardOnlyVerified: false, ...verification } };
+}
 
 /** Brings a parsed workspace file up to the current schema, or says why it cannot. */
 export function migrateWorkspace(file: string, raw: unknown): { data: WorkspaceData; migrated: boolean } {

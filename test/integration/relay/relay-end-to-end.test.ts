@@ -26,7 +26,7 @@ describe('relay end to end: push -> verified, forwarded, and routed to a webhook
   it('delivers the matching type to the webhook\'s receiver with a valid signature, and the rest only to the forward target', async () => {
     const connector = await createConnector(t.client, { typePath: '$.type' });
     const pushSecret = 'sender-signing-secret';
-    await t.client.updateConnector(connector.id, { verification: { scheme: 'github', secret: pushSecret }, forwardTo: { url: `${local.url}/dev` } });
+    await t.client.updateConnector(connector.id, { verification: { scheme: 'github', secret: pushSecret, verifyOn: 'push' }, forwardTo: { url: `${local.url}/dev` } });
     const key = randomBytes(24);
     const webhook = await t.client.createWebhook({
       name: 'Orders downstream',

@@ -78,12 +78,23 @@ describe('WorkspaceDb', () => {
     const connector = { id: 'con_1', name: 'Billing', dataSource: null, forwardTo: { url: 'http://localhost:3000/in' }, retention: 10 };
     await writeFile(file, JSON.stringify({ schemaVersion: 1, connectors: [connector], webhooks: [{ id: 'whk_1' }] }));
     const db = await open();
-    expect(db.data.schemaVersion).toBe(2);
+    expect(db.data.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(db.data.connectors).toEqual([{ ...connector, verification: null }]);
     expect(db.data.webhooks).toEqual([{ id: 'whk_1' }]);
     const onDisk = JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number; connectors: unknown[] };
-    expect(onDisk.schemaVersion).toBe(2);
+    expect(onDisk.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(onDisk.connectors).toEqual([{ ...connector, verification: null }]);
+  });
+
+  it('migrates a version 2 file: a verifying connector checks capture requests only and forwards everything, as before', async () => {
+    const verifying = { id: 'con_1', name: 'Stripe', verification: { scheme: 'stripe', secret: 'whsec_x', toleranceSeconds: 600 } };
+    const plain = { id: 'con_2', name: 'Plain', verification: null };
+    await writeFile(file, JSON.stringify({ schemaVersion: 2, connectors: [verifying, plain], webhooks: [] }));
+    const db = await open();
+    expect(db.data.schemaVersion).toBe(3);
+    const expected = [{ ...verifying, verification: { ...verifying.verification, verifyOn: 'capture', forwardOnlyVerified: false } }, plain];
+    expect(db.data.connectors).toEqual(expected);
+    expect((JSON.parse(await readFile(file, 'utf8')) as { connectors: unknown[] }).connectors).toEqual(expected);
   });
 
   it('refuses a file from a newer Hookdesk', async () => {

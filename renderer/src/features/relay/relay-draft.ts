@@ -1,6 +1,6 @@
 import { connectorPatchSchema, type Connector, type ConnectorPatch } from '../../../../shared/schemas/connector';
 import type { HmacAlgorithm } from '../../../../shared/signing/hmac';
-import type { VerificationScheme } from '../../../../shared/schemas/verification';
+import { DEFAULT_VERIFY_ON, type VerificationScheme, type VerifyOn } from '../../../../shared/schemas/verification';
 import { issuesToFields } from '../../../../shared/validation';
 
 /** The relay settings of one connector as the form edits them (text as typed). */
@@ -20,7 +20,17 @@ export interface RelayDraft {
   prefix: string;
   signedPayload: string;
   timestampHeader: string;
+  /** Which requests are checked: capture URL, push API, or both. */
+  verifyOn: VerifyOn;
+  /** Forward only requests that were checked and verified. */
+  forwardOnlyVerified: boolean;
 }
+
+export const VERIFY_ON_LABELS: Record<VerifyOn, string> = {
+  capture: 'Capture URL requests',
+  push: 'Push API events',
+  both: 'Both',
+};
 
 export const SCHEME_LABELS: Record<VerificationScheme, string> = {
   'standard-webhooks': 'Standard Webhooks (webhook-signature)',
@@ -68,6 +78,8 @@ export function draftFromConnector(c: Connector): RelayDraft {
     prefix: hmac?.prefix ?? '',
     signedPayload: hmac?.signedPayload ?? '',
     timestampHeader: hmac?.timestampHeader ?? '',
+    verifyOn: v?.verifyOn ?? DEFAULT_VERIFY_ON,
+    forwardOnlyVerified: v?.forwardOnlyVerified ?? false,
   };
 }
 
@@ -90,7 +102,12 @@ export function patchFromDraft(draft: RelayDraft, connector: Connector): Pick<Co
   if (draft.scheme === '') return { forwardTo, verification: null };
   const secret = draft.secret !== '' ? draft.secret : (connector.verification?.secret ?? '');
   const toleranceSeconds = usesTolerance(draft) ? optionalNumber(draft.toleranceSeconds) : undefined;
-  const common = { secret, ...(toleranceSeconds === undefined ? {} : { toleranceSeconds }) };
+  const common = {
+    secret,
+    ...(toleranceSeconds === undefined ? {} : { toleranceSeconds }),
+    verifyOn: draft.verifyOn,
+    forwardOnlyVerified: draft.forwardOnlyVerified,
+  };
   if (draft.scheme !== 'hmac') return { forwardTo, verification: { scheme: draft.scheme, ...common } };
   const prefix = draft.prefix === '' ? undefined : draft.prefix;
   const signedPayload = optionalText(draft.signedPayload);
@@ -125,6 +142,8 @@ const FIELD_OF_PATH: Record<string, keyof RelayDraft> = {
   'verification.prefix': 'prefix',
   'verification.signedPayload': 'signedPayload',
   'verification.timestampHeader': 'timestampHeader',
+  'verification.verifyOn': 'verifyOn',
+  'verification.forwardOnlyVerified': 'forwardOnlyVerified',
 };
 
 export type RelayErrors = Partial<Record<keyof RelayDraft, string>> & { other?: string[] };

@@ -26,20 +26,20 @@ describe('relay settings draft', () => {
     const draft = { ...draftFromConnector(connector()), forwardUrl: ' http://127.0.0.1:3000/hooks ', forwardTimeoutMs: '5000', scheme: 'github' as const, secret: 's3cret' };
     expect(patchFromDraft(draft, connector())).toEqual({
       forwardTo: { url: 'http://127.0.0.1:3000/hooks', timeoutMs: 5000 },
-      verification: { scheme: 'github', secret: 's3cret' },
+      verification: { scheme: 'github', secret: 's3cret', verifyOn: 'capture', forwardOnlyVerified: false },
     });
   });
 
   it('sends the masked secret back when the secret field is left empty, so the engine keeps the stored one', () => {
-    const saved = connector({ verification: { scheme: 'stripe', secret: '••••', toleranceSeconds: 600 } });
+    const saved = connector({ verification: { scheme: 'stripe', secret: '••••', toleranceSeconds: 600, verifyOn: 'both', forwardOnlyVerified: true } });
     const draft = draftFromConnector(saved);
     expect(draft.secret).toBe('');
     expect(draft.toleranceSeconds).toBe('600');
-    expect(patchFromDraft(draft, saved).verification).toEqual({ scheme: 'stripe', secret: '••••', toleranceSeconds: 600 });
+    expect(patchFromDraft(draft, saved).verification).toEqual({ scheme: 'stripe', secret: '••••', toleranceSeconds: 600, verifyOn: 'both', forwardOnlyVerified: true });
   });
 
   it('turns verification off and forwarding off with empty choices', () => {
-    const saved = connector({ forwardTo: { url: 'http://127.0.0.1:1/' }, verification: { scheme: 'github', secret: '••••' } });
+    const saved = connector({ forwardTo: { url: 'http://127.0.0.1:1/' }, verification: { scheme: 'github', secret: '••••', verifyOn: 'capture', forwardOnlyVerified: false } });
     const draft = { ...draftFromConnector(saved), forwardUrl: '', scheme: '' as const };
     expect(patchFromDraft(draft, saved)).toEqual({ forwardTo: null, verification: null });
   });
@@ -47,7 +47,7 @@ describe('relay settings draft', () => {
   it('builds a generic HMAC setting, dropping empty optional parts', () => {
     const draft = { ...draftFromConnector(connector()), scheme: 'hmac' as const, secret: 'k', header: 'X-Sig', prefix: 'sha256=', signedPayload: '{timestamp}.{body}', timestampHeader: 'X-Ts', toleranceSeconds: '60' };
     expect(patchFromDraft(draft, connector()).verification).toEqual({
-      scheme: 'hmac', secret: 'k', toleranceSeconds: 60, algorithm: 'sha256', encoding: 'hex', header: 'X-Sig', prefix: 'sha256=', signedPayload: '{timestamp}.{body}', timestampHeader: 'X-Ts',
+      scheme: 'hmac', secret: 'k', toleranceSeconds: 60, verifyOn: 'capture', forwardOnlyVerified: false, algorithm: 'sha256', encoding: 'hex', header: 'X-Sig', prefix: 'sha256=', signedPayload: '{timestamp}.{body}', timestampHeader: 'X-Ts',
     });
     expect(usesTolerance({ scheme: 'hmac', signedPayload: '{body}' })).toBe(false);
     expect(usesTolerance({ scheme: 'github', signedPayload: '' })).toBe(false);
