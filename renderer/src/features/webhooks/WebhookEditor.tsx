@@ -46,7 +46,7 @@ export function WebhookEditor({ d, webhook, eventTypes, sample, onSendTest }: Pr
             ))}
           </ul>
         )}
-        <SaveState saving={d.saving} dirty={d.dirty} savedMessage={d.savedMessage} onDiscard={d.discard} />
+        <SaveState saving={d.saving} dirty={d.dirty} savedMessage={d.savedMessage} onDiscard={d.discard} blocked={d.saveBlocked} />
       </div>
     </form>
   );

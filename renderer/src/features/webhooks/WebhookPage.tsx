@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { WebhookTestRequest } from '../../../../shared/schemas/delivery';
 import { api } from '../../api/client';
+import { apiFailure } from '../connectors/connector-form';
 import { useWebhook, useWebhooksStore } from '../../stores/webhooks-store';
 import { DeliveriesList } from './DeliveriesList';
 import { InvocationInspector, type Inspected } from './InvocationInspector';
 import { DEFAULT_SAMPLE_TYPE, useSampleEvent } from './use-sample-event';
 import { useEventTypes } from './use-event-types';
+import { useChosenSampleType } from './use-sample-type';
 import { useWebhookDeliveries } from './use-webhook-deliveries';
 import { useWebhookDraft } from './use-webhook-draft';
 import { WebhookEditor } from './WebhookEditor';
@@ -33,7 +35,7 @@ function WebhookWorkbench({ webhook }: { webhook: Webhook }) {
   const inspectorRef = useRef<HTMLDivElement>(null);
 
   const firstType = d.draft.events.all ? '' : (d.draft.events.rows[0]?.type ?? '');
-  const [chosenType, setChosenType] = useState<string | null>(null);
+  const [chosenType, setChosenType] = useChosenSampleType(webhook.id);
   const sampleType = chosenType ?? (firstType.trim() || DEFAULT_SAMPLE_TYPE);
   const sampleEvent = useSampleEvent(sampleType);
   const sample = { type: sampleType, ...sampleEvent, setType: setChosenType };
@@ -41,28 +43,40 @@ function WebhookWorkbench({ webhook }: { webhook: Webhook }) {
   const testingRef = useRef(false);
   const stateRef = useRef({ d, sampleEvent: sampleEvent.event });
   stateRef.current = { d, sampleEvent: sampleEvent.event };
+  // Send test sends the settings as they are on screen, saved or not, and saves nothing.
   const sendTest = useCallback(async (): Promise<void> => {
     if (testingRef.current) return;
     testingRef.current = true;
     setTesting(true);
     setTestMessage(null);
+    const { d: draft, sampleEvent: event } = stateRef.current;
     try {
-      const { d: draft, sampleEvent: event } = stateRef.current;
-      if (draft.dirty) {
-        setTestMessage('Saving your changes first…');
-        if (!(await draft.save())) {
-          setTestMessage('The test was not sent: fix the settings marked below, then try again.');
-          return;
-        }
+      const changes = draft.testChanges();
+      if (changes === null) {
+        setTestMessage('The test was not sent: fix the settings marked below, then try again.');
+        return;
       }
-      const input: WebhookTestRequest = event
-        ? { event: { type: event.type, ...(event.version ? { version: event.version } : {}), ...(event.severity ? { severity: event.severity } : {}), entity: event.body } }
-        : {};
+      const unsaved = Object.keys(changes).length > 0;
+      const input: WebhookTestRequest = {
+        ...(event
+          ? { event: { type: event.type, ...(event.version ? { version: event.version } : {}), ...(event.severity ? { severity: event.severity } : {}), entity: event.body } }
+          : {}),
+        ...(unsaved ? { webhook: changes } : {}),
+      };
       const invocation = await api.testWebhook(webhook.id, input);
       setInspected({ kind: 'test', invocation, sentAt: new Date().toISOString() });
-      setTestMessage(`Test sent: ${invocation.response ? `HTTP ${invocation.response.status}` : 'no response'}${invocation.ok ? '' : ' (failed)'}.`);
+      const outcome = `${invocation.response ? `HTTP ${invocation.response.status}` : 'no response'}${invocation.ok ? '' : ' (failed)'}`;
+      setTestMessage(unsaved ? `Test sent with your unsaved changes: ${outcome}. Nothing was saved; press Save to keep them.` : `Test sent: ${outcome}.`);
     } catch (err) {
-      setTestMessage(`The test could not be sent: ${(err as Error).message}`);
+      const failure = apiFailure(err);
+      // The engine keys a draft's field errors under `webhook.`, where they sit in the test request.
+      const fields = Object.fromEntries(Object.entries(failure.fields).filter(([key]) => key.startsWith('webhook.')).map(([key, message]) => [key.slice('webhook.'.length), message]));
+      if (Object.keys(fields).length > 0) {
+        draft.showEngineErrors(fields, 'The engine refused some settings: see the marked fields.');
+        setTestMessage('The test was not sent: fix the settings marked below, then try again.');
+      } else {
+        setTestMessage(`The test could not be sent: ${(err as Error).message}`);
+      }
     } finally {
       testingRef.current = false;
       setTesting(false);

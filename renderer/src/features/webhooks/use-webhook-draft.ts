@@ -13,9 +13,18 @@ export interface DraftApi {
   errors: FieldErrors;
   formError: string | null;
   savedMessage: string | null;
+  /** Why Save is off right now (a body template that does not parse), or null. */
+  saveBlocked: string | null;
   change<K extends keyof WebhookDraft>(key: K, value: WebhookDraft[K]): void;
   /** Saves the changes (PATCH); answers false when nothing could be saved (errors are shown). */
   save(): Promise<boolean>;
+  /**
+   * The unsaved changes as Send test sends them (the fields that differ from the saved webhook,
+   * masked credentials standing for the stored ones); null when the draft has errors (they are shown).
+   */
+  testChanges(): Record<string, unknown> | null;
+  /** Shows the engine's field errors for the draft (keys as the form's: `url`, `retry.maxAttempts`). */
+  showEngineErrors(fields: FieldErrors, message: string): void;
   discard(): void;
 }
 
@@ -95,6 +104,25 @@ export function useWebhookDraft(webhook: Webhook): DraftApi {
     }
   }, [update, webhook.id]);
 
+  const testChanges = useCallback((): Record<string, unknown> | null => {
+    const current = draftRef.current;
+    if (Object.keys(validateDraft(current)).length > 0) {
+      setSubmitted(true);
+      setFormError('Some settings need fixing before they can be sent: see the marked fields.');
+      return null;
+    }
+    setFormError(null);
+    return patchFromDraft(current, baseRef.current);
+  }, []);
+
+  const showEngineErrors = useCallback((fields: FieldErrors, message: string) => {
+    setServerErrors(fields);
+    setFormError(message);
+  }, []);
+
+  // A template that does not parse would fail every delivery: the engine refuses it, so Save is off and says why.
+  const saveBlocked = draft.bodyTemplate !== null && inline.bodyTemplate ? `Save is off: the body template ${inline.bodyTemplate}. Fix the template to save.` : null;
+
   const discard = useCallback(() => {
     setDraft(base);
     setSubmitted(false);
@@ -102,5 +130,5 @@ export function useWebhookDraft(webhook: Webhook): DraftApi {
     setFormError(null);
   }, [base]);
 
-  return { draft, dirty: changed.length > 0, saving, errors, formError, savedMessage, change, save, discard };
+  return { draft, dirty: changed.length > 0, saving, errors, formError, savedMessage, saveBlocked, change, save, testChanges, showEngineErrors, discard };
 }

@@ -57,7 +57,7 @@ describe('webhookMatchesEvent', () => {
 });
 
 describe("Hookdesk's own events go only to webhooks that name them", () => {
-  const failed = { type: 'webhook.failed', severity: 'Error', connectorId: null, dataSource: 'hookdesk', source: 'system' as const };
+  const failed = { type: 'webhook.failed', severity: 'Error', connectorId: null, dataSource: 'hookdesk', source: 'system' as 'system' | 'push' | 'api' };
   const status = { ...failed, type: 'connector.status_changed', severity: 'Warning' };
   const wants = (types: string[] | 'all', event = failed) =>
     webhookMatchesEvent({ events: types === 'all' ? 'all' : types.map((type) => ({ type })), filters: {} }, event);
