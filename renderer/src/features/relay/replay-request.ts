@@ -88,7 +88,8 @@ export function forwardInvocation(event: HookEvent, fallbackUrl: string | null):
       method: event.method ?? 'POST',
       url,
       headers: sentHeaders(event),
-      body: body.kind === 'text' ? body.text : `(binary body, ${body.size} bytes, sent unchanged)`,
+      // A binary body stays bytes (base64, as records hold it): the view shows its size and hex.
+      ...(body.kind === 'text' ? { body: body.text } : { body: event.bodyBase64 ?? '', encoding: 'base64' as const }),
     },
     response: forward.response,
     error: forward.error,
