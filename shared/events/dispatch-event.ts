@@ -5,7 +5,17 @@ import type { HookEvent } from '../schemas/event';
  * mock events and the test button all take this.
  */
 export type DispatchEvent = Pick<HookEvent, 'id' | 'type' | 'dataSource' | 'receivedTime' | 'body' | 'connectorId'> &
-  Partial<Pick<HookEvent, 'version' | 'severity' | 'source'>>;
+  Partial<Pick<HookEvent, 'version' | 'severity' | 'source' | 'bodyJson' | 'bodyBase64'>>;
+
+/**
+ * The event with another body. `bodyJson` and `bodyBase64` are the text `body` was parsed from (so
+ * that rendering keeps the sender's digits, see shared/template/lossless-body.ts); with a new body
+ * they would describe the old one, so they go.
+ */
+export function withBody<E extends DispatchEvent>(event: E, body: unknown): E {
+  const { bodyJson: _json, bodyBase64: _bytes, ...rest } = event;
+  return { ...rest, body } as E;
+}
 
 /** Event types Hookdesk raises itself, so that webhooks can notify about integrations. */
 export const SYSTEM_EVENT_TYPES = ['connector.status_changed', 'webhook.failed', 'webhook.restarted'] as const;
@@ -21,5 +31,5 @@ export function isSystemEventType(type: string): type is SystemEventType {
  */
 export function toDispatchEvent(event: HookEvent): DispatchEvent {
   if (event.source !== 'api' || typeof event.body !== 'object' || event.body === null || !('entity' in event.body)) return event;
-  return { ...event, body: (event.body as { entity: unknown }).entity };
+  return withBody(event, (event.body as { entity: unknown }).entity);
 }

@@ -3,6 +3,7 @@ import type { BodyError, InvocationRequest } from '../schemas/delivery';
 import type { WebhookConfig } from '../schemas/webhook';
 import { utf8 } from '../signing/bytes';
 import { buildEnvelope } from '../template/envelope';
+import { withLosslessBody } from '../template/lossless-body';
 import { renderRequestBody } from '../template/render-request-body';
 import { authHeaders, hookdeskEventHeaders, mergeHeaders, signatureHeaders } from './outbound-headers';
 
@@ -52,7 +53,9 @@ export function buildOutboundRequest(input: BuildRequestInput): BuildRequestResu
 }
 
 function build(input: BuildRequestInput): BuildRequestResult {
-  const { webhook, event, apiBaseUrl } = input;
+  const { webhook, apiBaseUrl } = input;
+  // Parsed once for the body and the headers (`X-Hookdesk-Entity-Id` keeps the id's digits too).
+  const event = withLosslessBody(input.event);
   const rendered = renderRequestBody({ webhook, event, apiBaseUrl });
   const envelope = buildEnvelope({ webhook, event, apiBaseUrl });
   const base = mergeHeaders(

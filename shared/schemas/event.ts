@@ -53,6 +53,12 @@ export const hookEventSchema = z.object({
    * shared/json/bounded-json.ts): the bytes are kept in `bodyBase64`, not parsed, searched or walked.
    */
   bodyNote: z.string().optional(),
+  /**
+   * The body's JSON text as the sender wrote it, kept only when it holds a number that parsing would
+   * change (`12345678901234567890123`, `9007199254740993`, `1.10`) and no `bodyBase64` holds the bytes:
+   * webhooks and replays send those numbers from this text, digit for digit.
+   */
+  bodyJson: z.string().optional(),
   size: z.number().int().nonnegative(),
   remoteAddress: z.string().nullable(),
   method: z.string().optional(),

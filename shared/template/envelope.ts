@@ -1,5 +1,5 @@
 import type { DispatchEvent } from '../events/dispatch-event';
-import { parseBoundedJson } from '../json/bounded-json';
+import { isLosslessNumber, parseLossless } from '../json/lossless-json';
 
 /** The default payload when a webhook has no template (Etlworks-style), in this key order. */
 export interface WebhookEnvelope {
@@ -14,19 +14,21 @@ export interface WebhookEnvelope {
 
 /**
  * The event's entity: its body, or with `jsonPayloadEnabled` the JSON held in a string body, parsed
- * (within the depth bound: a string that does not parse, or nests too deep, stays a string).
+ * with its numbers as written (within the depth bound: a string that does not parse, or nests too
+ * deep, stays a string). Pass an event through `withLosslessBody` first to keep the digits of a
+ * parsed body too.
  */
 export function entityOf(event: Pick<DispatchEvent, 'body'>, jsonPayloadEnabled: boolean): unknown {
   if (!jsonPayloadEnabled || typeof event.body !== 'string') return event.body;
-  const parsed = parseBoundedJson(event.body);
+  const parsed = parseLossless(event.body);
   return parsed.ok ? parsed.value : event.body;
 }
 
-/** The entity's own `id` when it has a string or number one, else the event id. */
+/** The entity's own `id` when it has a string or number one (as the sender wrote it), else the event id. */
 export function entityIdOf(event: Pick<DispatchEvent, 'id'>, entity: unknown): string {
-  if (typeof entity === 'object' && entity !== null && Object.hasOwn(entity, 'id')) {
+  if (typeof entity === 'object' && entity !== null && !isLosslessNumber(entity) && Object.hasOwn(entity, 'id')) {
     const id = (entity as { id: unknown }).id;
-    if (typeof id === 'string' || typeof id === 'number') return String(id);
+    if (typeof id === 'string' || typeof id === 'number' || isLosslessNumber(id)) return String(id);
   }
   return event.id;
 }

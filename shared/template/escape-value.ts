@@ -1,4 +1,4 @@
-import { stringifyBounded } from '../json/bounded-json';
+import { isLosslessNumber, stringifyLossless } from '../json/lossless-json';
 
 /**
  * Turning a looked-up value into text for the place it lands. Nothing here can emit an unescaped
@@ -9,20 +9,21 @@ import { stringifyBounded } from '../json/bounded-json';
 export class UnwritableValueError extends Error {}
 
 /**
- * JSON.stringify within the depth bound, with U+2028/U+2029 escaped too (valid JSON, but they break
- * JavaScript embedding). Throws UnwritableValueError, never a RangeError from deep in V8.
+ * JSON.stringify within the depth bound, numbers kept as the sender wrote them (LosslessNumber),
+ * with U+2028/U+2029 escaped too (valid JSON, but they break JavaScript embedding). Throws
+ * UnwritableValueError, never a RangeError from deep in V8.
  */
 export function toJsonText(value: unknown): string {
-  const result = stringifyBounded(value === undefined ? null : value);
+  const result = stringifyLossless(value === undefined ? null : value);
   if (!result.ok) throw new UnwritableValueError(result.reason);
   return result.text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** A value as plain text: strings as they are, numbers and booleans printed, null/missing empty, the rest as JSON. */
+/** A value as plain text: strings as they are, numbers (as written) and booleans printed, null/missing empty, the rest as JSON. */
 export function toPlainText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || isLosslessNumber(value)) return String(value);
   return toJsonText(value);
 }
 

@@ -1,3 +1,5 @@
+import { isLosslessNumber } from '../json/lossless-json';
+
 /**
  * The dotted field paths of a sample, for `{{` completion in the template editor: every object key,
  * nested (`data.customer.email`); arrays give their own path plus their first item's fields under
@@ -13,7 +15,7 @@ export function templateFieldPaths(sample: unknown, options: { maxDepth?: number
       if (value.length > 0) walk(value[0], `${prefix}.0`, depth + 1);
       return;
     }
-    if (typeof value !== 'object' || value === null) return;
+    if (typeof value !== 'object' || value === null || isLosslessNumber(value)) return;
     for (const [key, child] of Object.entries(value)) {
       if (out.length >= maxPaths) return;
       const path = prefix === '' ? key : `${prefix}.${key}`;

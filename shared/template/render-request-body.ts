@@ -3,6 +3,7 @@ import type { DispatchEvent } from '../events/dispatch-event';
 import { buildEnvelope } from './envelope';
 import { formEncodeRecord, toJsonText, UnwritableValueError } from './escape-value';
 import { findJsonSyntaxError } from './json-error-position';
+import { withLosslessBody } from './lossless-body';
 import { renderTemplate } from './render-template';
 import { templateView } from './template-view';
 
@@ -35,11 +36,13 @@ const FIX_TEMPLATE = 'Nothing was sent: fix the template.';
 /**
  * The exact body a webhook sends for an event (GET sends none). With a template, a JSON content type
  * must render to valid JSON, else the answer says where it broke. Send and sign `utf8(body)`.
- * Never throws: the event is the sender's, so whatever it holds comes back as a reason.
+ * Numbers are written as the sender wrote them when the event still has its body's text
+ * (`withLosslessBody`). Never throws: the event is the sender's, so whatever it holds comes back as a reason.
  */
-export function renderRequestBody(input: RenderRequestBodyInput): RenderRequestBodyResult {
-  const { webhook } = input;
+export function renderRequestBody(given: RenderRequestBodyInput): RenderRequestBodyResult {
+  const { webhook } = given;
   if (webhook.method === 'GET') return { ok: true, body: null, contentType: null };
+  const input = { ...given, event: withLosslessBody(given.event) };
   const isJson = webhook.contentType === 'application/json';
   if (webhook.bodyTemplate === null) return renderEnvelope(input, isJson);
   const rendered = renderTemplate(webhook.bodyTemplate, templateView(input), isJson ? 'json' : 'form');

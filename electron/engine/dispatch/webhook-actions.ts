@@ -1,5 +1,6 @@
 import { toDispatchEvent, type DispatchEvent } from '../../../shared/events/dispatch-event';
 import { ErrorCode, HookdeskError } from '../../../shared/errors';
+import { sameJsonValue } from '../../../shared/json/lossless-json';
 import { mockEvent, testEventId } from '../../../shared/mock-event';
 import { mergeHeaders } from '../../../shared/outbound/outbound-headers';
 import { webhookTestRequestSchema, type Delivery, type Invocation, type WebhookTestRequest } from '../../../shared/schemas/delivery';
@@ -68,6 +69,9 @@ export class WebhookActions {
         ...(event.version === undefined ? {} : { version: event.version }),
         ...(event.severity === undefined ? {} : { severity: event.severity }),
       });
+      // The editor sends the sample's body back as `entity`: the same body goes out with its numbers as the sender wrote them.
+      const stored = latest ?? (event.entity === undefined ? undefined : this.latestOfType(event.type));
+      if (stored && (event.entity === undefined || sameJsonValue(event.entity, stored.body))) target = { ...target, ...bodySourceOf(stored) };
     } else {
       const type = defaultTestType(webhook);
       const latest = this.latestOfType(type);
@@ -141,6 +145,14 @@ export class WebhookActions {
     const [latest] = this.ctx.store.events.list({ type });
     return latest ? toDispatchEvent(latest) : undefined;
   }
+}
+
+/** The text an event's body was parsed from, when kept (see shared/template/lossless-body.ts). */
+function bodySourceOf(event: DispatchEvent): Pick<DispatchEvent, 'bodyJson' | 'bodyBase64'> {
+  return {
+    ...(event.bodyJson === undefined ? {} : { bodyJson: event.bodyJson }),
+    ...(event.bodyBase64 === undefined ? {} : { bodyBase64: event.bodyBase64 }),
+  };
 }
 
 function defaultTestType(webhook: StoredWebhookConfig): string {

@@ -8,12 +8,14 @@ import { forwardHeaders } from '../../../shared/relay/forward-request';
 /**
  * The body bytes of a stored event as it arrived: the exact bytes when they were kept (captures,
  * push requests of one event to a connector that forwards or verifies, events kept raw because they
- * nest too deep), else the event's JSON (an event of a push batch, or an event from before the relay
- * kept bytes). A body that cannot be written as JSON (nested deeper than the bound, from older data)
+ * nest too deep), else its JSON text as sent when that was kept for its numbers (`bodyJson`), else
+ * the event's JSON (an event of a push batch, or an event from before the relay kept bytes). A body
+ * that cannot be written as JSON (nested deeper than the bound, from older data)
  * refused (400, naming `body`, the field that lets the replay send something else): nothing is sent.
  */
 export function eventBodyBytes(event: HookEvent): Buffer {
   if (event.bodyBase64 !== undefined) return Buffer.from(event.bodyBase64, 'base64');
+  if (event.bodyJson !== undefined) return Buffer.from(event.bodyJson, 'utf8');
   if (event.body === undefined || event.body === null) return Buffer.alloc(0);
   if (typeof event.body === 'string') return Buffer.from(event.body, 'utf8');
   const json = stringifyBounded(event.body);

@@ -1,4 +1,4 @@
-import { toDispatchEvent, type DispatchEvent } from '../../../shared/events/dispatch-event';
+import { toDispatchEvent, withBody, type DispatchEvent } from '../../../shared/events/dispatch-event';
 import { ErrorCode, HookdeskError } from '../../../shared/errors';
 import { jsonTextTooDeep, MAX_JSON_DEPTH, parseBoundedJson } from '../../../shared/json/bounded-json';
 import type { Invocation } from '../../../shared/schemas/delivery';
@@ -123,7 +123,8 @@ export class ReplayService {
 
 /**
  * The event as a webhook renders it, its body replaced by the edited one (JSON when it parses, else
- * the text). An edited body nested deeper than the bound is refused (400): a template cannot walk it.
+ * the text; the numbers as typed, since the template renders from the typed text). An edited body
+ * nested deeper than the bound is refused (400): a template cannot walk it.
  */
 function webhookEvent(event: HookEvent, request: ReplayRequest): DispatchEvent {
   const dispatch = toDispatchEvent(event);
@@ -133,5 +134,6 @@ function webhookEvent(event: HookEvent, request: ReplayRequest): DispatchEvent {
     throw new HookdeskError(400, ErrorCode.validationFailed, `The replay request is invalid: body: ${message}. Send a flatter body.`, { body: message });
   }
   const parsed = parseBoundedJson(request.body);
-  return { ...dispatch, body: parsed.ok ? parsed.value : request.body };
+  if (!parsed.ok) return withBody(dispatch, request.body);
+  return { ...withBody(dispatch, parsed.value), bodyJson: request.body };
 }

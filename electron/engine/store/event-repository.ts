@@ -1,3 +1,4 @@
+import { hasInexactNumbers } from '../../../shared/json/lossless-json';
 import type { EventListQuery, HookEvent } from '../../../shared/schemas/event';
 import type { ConnectorCounters } from './connector-counters';
 import { EventState, type EventLogRecord } from './event-state';
@@ -34,6 +35,7 @@ export class EventRepository {
    */
   async append(events: HookEvent[], rawBodies?: readonly (string | undefined)[]): Promise<void> {
     if (events.length === 0) return;
+    if (rawBodies) keepInexactText(events, rawBodies);
     const records: JournalRecord[] = events.map((event, i) => putRecord(event, rawBodies?.[i]));
     for (const hook of this.hooks) records.push(...hook(events));
     await this.journal.append(records);
@@ -98,6 +100,19 @@ export class EventRepository {
   /** Adds records to every future append, written in the same fsync as the events. */
   addAppendHook(hook: AppendHook): void {
     this.hooks.push(hook);
+  }
+}
+
+/**
+ * Keeps a body's JSON text on its event (`bodyJson`) when the parsed body lost something the sender
+ * wrote (digits past double precision, `1.10`), so webhooks and replays can send it as written, also
+ * after a restart. Only then, and only when no `bodyBase64` holds the bytes already: most bodies are
+ * not kept twice in memory.
+ */
+function keepInexactText(events: HookEvent[], rawBodies: readonly (string | undefined)[]): void {
+  for (const [i, event] of events.entries()) {
+    const raw = rawBodies[i];
+    if (raw !== undefined && event.bodyBase64 === undefined && hasInexactNumbers(raw)) event.bodyJson = raw;
   }
 }
 

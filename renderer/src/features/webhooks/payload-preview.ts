@@ -1,9 +1,10 @@
-import type { DispatchEvent } from '../../../../shared/events/dispatch-event';
+import { withBody, type DispatchEvent } from '../../../../shared/events/dispatch-event';
 import type { EventSample } from '../../../../shared/schemas/event-type';
 import { authHeaders, hookdeskEventHeaders, mergeHeaders, signatureHeaders } from '../../../../shared/outbound/outbound-headers';
 import { isMasked, type WebhookAuth } from '../../../../shared/schemas/webhook';
 import { utf8 } from '../../../../shared/signing/bytes';
 import { buildEnvelope } from '../../../../shared/template/envelope';
+import { withLosslessBody } from '../../../../shared/template/lossless-body';
 import { renderRequestBody, type RenderRequestBodyResult } from '../../../../shared/template/render-request-body';
 import { templateView } from '../../../../shared/template/template-view';
 import { templateFieldPaths } from '../../../../shared/template/field-paths';
@@ -17,8 +18,13 @@ export interface PayloadPreview {
 
 type Target = { id: string; name: string; storedSecret?: string | null };
 
-/** What the engine would send for `event` with the draft's settings: the exact body and the headers (credentials left masked). */
-export function previewRequest(draft: WebhookDraft, webhook: Target, event: DispatchEvent, apiBaseUrl: string): PayloadPreview {
+/**
+ * What the engine would send for `event` with the draft's settings: the exact body and the headers
+ * (credentials left masked). Numbers show as the sender wrote them: the sample carries its body's
+ * text (`bodyJson` or `bodyBase64`), parsed here once as the engine does.
+ */
+export function previewRequest(draft: WebhookDraft, webhook: Target, sample: DispatchEvent, apiBaseUrl: string): PayloadPreview {
+  const event = withLosslessBody(sample);
   const values = previewValues(draft);
   const target = { ...webhook, method: draft.method, contentType: draft.contentType, includeEntity: draft.includeEntity, bodyTemplate: draft.bodyTemplate, jsonPayloadEnabled: draft.jsonPayloadEnabled };
   const body = renderRequestBody({ webhook: target, event, apiBaseUrl });
@@ -67,7 +73,7 @@ function safeAuthHeaders(auth: WebhookAuth): Record<string, string> {
  */
 export function completionPaths(draft: Pick<WebhookDraft, 'includeEntity' | 'jsonPayloadEnabled'>, webhook: Target, sample: EventSample, apiBaseUrl: string): string[] {
   const { completionBody, ...rest } = sample;
-  const event: DispatchEvent = completionBody === undefined ? rest : { ...rest, body: completionBody };
+  const event: DispatchEvent = completionBody === undefined ? rest : withBody(rest, completionBody);
   const view = templateView({ webhook: { ...webhook, includeEntity: draft.includeEntity, jsonPayloadEnabled: draft.jsonPayloadEnabled }, event, apiBaseUrl });
   return templateFieldPaths(view);
 }
