@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/api-error';
+import type { ApiError } from '../../../shared/api/api-error';
 import { Receiver } from '../../helpers/receiver';
 import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
 import { deliveriesSettle, settled } from './outbound-helpers';
