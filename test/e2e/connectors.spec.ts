@@ -25,7 +25,7 @@ test.describe('connectors', () => {
     // The page teaches the first push, without the key it no longer knows.
     await expect(page.getByRole('heading', { name: 'Send your first event' })).toBeVisible();
     await expect(page.getByLabel('curl command for the push API')).toContainText('<API_KEY>');
-    await expect(ui.sidebarItem('Orders')).toHaveAccessibleName(/Offline/);
+    await expect(ui.sidebarItem('Orders')).toHaveAccessibleName(/Waiting for its first event/);
 
     const res = await push(request, secrets.pushUrl, secrets.apiKey, { event_type: 'charge.succeeded', amount: 4242 });
     expect(res.status()).toBe(200);
