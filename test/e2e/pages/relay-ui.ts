@@ -23,13 +23,28 @@ export class RelayUi {
   }
 
   /** Sets forwarding and verification and saves them. */
-  async configure(settings: { forwardUrl?: string; scheme?: string; secret?: string; tolerance?: string }): Promise<void> {
+  async configure(settings: {
+    forwardUrl?: string;
+    scheme?: string;
+    secret?: string;
+    tolerance?: string;
+    /** "Capture URL requests", "Push API events" or "Both". */
+    verifyOn?: string;
+    forwardOnlyVerified?: boolean;
+  }): Promise<void> {
     await this.view('Relay settings').click();
     if (settings.forwardUrl !== undefined) await this.field('Forward to URL').fill(settings.forwardUrl);
     if (settings.scheme !== undefined) await this.field('Scheme').selectOption(settings.scheme);
     if (settings.secret !== undefined) await this.field('Secret').fill(settings.secret);
     if (settings.tolerance !== undefined) await this.field('Tolerance (seconds)').fill(settings.tolerance);
+    if (settings.verifyOn !== undefined) await this.field('Verify requests from').selectOption({ label: settings.verifyOn });
+    if (settings.forwardOnlyVerified !== undefined) await this.forwardOnlyVerified.setChecked(settings.forwardOnlyVerified);
     await this.save();
+  }
+
+  /** The "Forward only verified requests" switch. */
+  get forwardOnlyVerified(): Locator {
+    return this.settings.getByRole('checkbox', { name: 'Forward only verified requests', exact: true });
   }
 
   async save(): Promise<void> {

@@ -1,12 +1,14 @@
 import type { HookEvent } from '../../../../shared/schemas/event';
 
-/** How a forward went, in a few characters: "→ 200", "Forward failed", "Forwarding…". */
+/** How a forward went, in a few characters: "→ 200", "Forward failed", "Not forwarded", "Forwarding…". */
 export function forwardBadgeOf(forward: HookEvent['forward']): { text: string; tone: 'ok' | 'bad' | 'pending'; title: string } | null {
   if (!forward) return null;
   if (forward.status === 'pending') return { text: 'Forwarding…', tone: 'pending', title: 'Waiting for the forward target to answer.' };
   const status = forward.response?.status;
   if (forward.status === 'succeeded') return { text: `→ ${status ?? 'ok'}`, tone: 'ok', title: `Forwarded: the target answered HTTP ${status ?? '2xx'}.` };
   if (status !== undefined) return { text: `→ ${status}`, tone: 'bad', title: `Forward failed: the target answered HTTP ${status}.` };
+  // Held back on purpose (a loop, or a signature that failed with "forward only verified"): nothing was sent.
+  if (forward.error?.startsWith('Not forwarded')) return { text: 'Not forwarded', tone: 'bad', title: forward.error };
   return { text: 'Forward failed', tone: 'bad', title: `Forward failed: ${forward.error ?? 'no answer'}` };
 }
 

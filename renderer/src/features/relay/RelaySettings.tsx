@@ -1,10 +1,10 @@
-import type { FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { DEFAULT_FORWARD_TIMEOUT_MS, type Connector } from '../../../../shared/schemas/connector';
 import { HMAC_ALGORITHMS } from '../../../../shared/signing/hmac';
 import { DEFAULT_TOLERANCE_SECONDS } from '../../../../shared/signing/verify/verification-result';
-import { VERIFICATION_SCHEMES, type VerificationScheme } from '../../../../shared/schemas/verification';
+import { VERIFICATION_SCHEMES, VERIFY_ON, type VerificationScheme, type VerifyOn } from '../../../../shared/schemas/verification';
 import { Field } from '../../components/Field';
-import { SCHEME_LABELS, usesTolerance } from './relay-draft';
+import { SCHEME_LABELS, usesTolerance, VERIFY_ON_LABELS } from './relay-draft';
 import { useRelayDraft, type RelayDraftApi } from './use-relay-draft';
 import { SaveState } from '../../components/SaveState';
 
@@ -77,6 +77,49 @@ function HmacFields({ d }: { d: RelayDraftApi }) {
   );
 }
 
+const VERIFY_ON_HINTS: Record<VerifyOn, string> = {
+  capture: 'Requests to the capture URL are checked. Push API events are already authenticated by the API key and are not.',
+  push: 'Push API events are checked (for a pusher that also signs); capture URL requests are not.',
+  both: 'Capture URL requests and push API events are both checked.',
+};
+
+/** Where the check applies, and whether a request that fails it still reaches the forward URL. */
+function VerificationScope({ d }: { d: RelayDraftApi }) {
+  const { draft, errors, change } = d;
+  const forwards = draft.forwardUrl.trim() !== '';
+  const hintId = useId();
+  return (
+    <>
+      <Field label="Verify requests from" error={errors.verifyOn} hint={VERIFY_ON_HINTS[draft.verifyOn]}>
+        <select value={draft.verifyOn} onChange={(e) => change('verifyOn', e.target.value as VerifyOn)}>
+          {VERIFY_ON.map((on) => (
+            <option key={on} value={on}>
+              {VERIFY_ON_LABELS[on]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="field">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.forwardOnlyVerified}
+            onChange={(e) => change('forwardOnlyVerified', e.target.checked)}
+            aria-describedby={hintId}
+          />{' '}
+          Forward only verified requests
+        </label>
+        <small id={hintId} className="muted">
+          {forwards
+            ? 'A checked request whose signature fails is stored but not forwarded; its event says "Not forwarded: signature failed". Requests that are not checked are forwarded.'
+            : 'Applies once a forward URL is set: a checked request whose signature fails is then stored but not forwarded.'}
+        </small>
+        {errors.forwardOnlyVerified && <small className="error field-error">{errors.forwardOnlyVerified}</small>}
+      </div>
+    </>
+  );
+}
+
 function VerificationFields({ d, storedSecret }: { d: RelayDraftApi; storedSecret: string | null }) {
   const { draft, errors, change } = d;
   const secretHint = storedSecret
@@ -113,6 +156,7 @@ function VerificationFields({ d, storedSecret }: { d: RelayDraftApi; storedSecre
             </Field>
           )}
           {draft.scheme === 'hmac' && <HmacFields d={d} />}
+          <VerificationScope d={d} />
         </>
       )}
     </fieldset>
