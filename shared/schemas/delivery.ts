@@ -137,6 +137,8 @@ export const webhookTestRequestSchema = z
         version: z.string().max(50).optional(),
         severity: z.string().max(50).optional(),
         entity: z.unknown().optional(),
+        /** The stored event `entity` was taken from (the editor's sample), named back in the answer; never sent as the id. */
+        sampleEventId: z.string().max(200).optional(),
       })
       .loose()
       .optional(),

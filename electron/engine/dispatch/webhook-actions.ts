@@ -61,7 +61,7 @@ export class WebhookActions {
     if (event) {
       const latest = event.entity === undefined ? this.latestOfType(event.type) : undefined;
       const sample = event.entity !== undefined ? event.entity : latest?.body;
-      sampleEventId = latest?.id ?? null;
+      sampleEventId = latest?.id ?? this.storedEventId(event.sampleEventId);
       target = mockEvent({
         type: event.type,
         now,
@@ -139,6 +139,11 @@ export class WebhookActions {
       throw new HookdeskError(404, ErrorCode.notFound, `No delivery has the id "${deliveryId}". Only the newest deliveries of each webhook are kept.`);
     }
     return delivery;
+  }
+
+  /** The id when it names a stored event (the editor's sample may be a built-in mock, or trimmed since). */
+  private storedEventId(id: string | undefined): string | null {
+    return id !== undefined && this.ctx.store.events.get(id) ? id : null;
   }
 
   private latestOfType(type: string): DispatchEvent | undefined {

@@ -98,6 +98,17 @@ describe('Send test: every test is a new message', () => {
     expect(JSON.parse(a?.text ?? '{}')).toMatchObject({ entityId: 'o-7', entity: { id: 'o-7' } });
   });
 
+  it("the editor's sample (entity plus the stored event it came from) is named back, never sent as the id", async () => {
+    const webhook = await t.client.createWebhook({ name: 'Editor', url: `${receiver.url}/editor`, events: [{ type: 'invoice.sent' }] });
+    const stored = await t.client.publishEvent({ type: 'invoice.sent', entity: { id: 'inv_9' } });
+    const storedId = stored.id;
+    const named = await t.client.testWebhook(webhook.id, { event: { type: 'invoice.sent', entity: { id: 'inv_9' }, sampleEventId: storedId } });
+    expect(named.sampleEventId).toBe(storedId);
+    expect(named.request.headers['X-Hookdesk-Event-Id']).toMatch(/^evt_test_/);
+    const mock = await t.client.testWebhook(webhook.id, { event: { type: 'invoice.sent', entity: { id: 'inv_9' }, sampleEventId: PREVIEW_EVENT_ID } });
+    expect(mock.sampleEventId).toBeNull();
+  });
+
   it('a test with no stored event of its type uses the built-in sample under a fresh id', async () => {
     const webhook = await t.client.createWebhook({ name: 'Mock', url: `${receiver.url}/mock`, events: [{ type: 'never.seen' }] });
     const invocation = await t.client.testWebhook(webhook.id);

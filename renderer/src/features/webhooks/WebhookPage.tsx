@@ -59,7 +59,16 @@ function WebhookWorkbench({ webhook }: { webhook: Webhook }) {
       const unsaved = Object.keys(changes).length > 0;
       const input: WebhookTestRequest = {
         ...(event
-          ? { event: { type: event.type, ...(event.version ? { version: event.version } : {}), ...(event.severity ? { severity: event.severity } : {}), entity: event.body } }
+          ? {
+              event: {
+                type: event.type,
+                ...(event.version ? { version: event.version } : {}),
+                ...(event.severity ? { severity: event.severity } : {}),
+                entity: event.body,
+                // Named back in the inspector; the test itself goes out under a fresh id.
+                sampleEventId: event.id,
+              },
+            }
           : {}),
         ...(unsaved ? { webhook: changes } : {}),
       };
