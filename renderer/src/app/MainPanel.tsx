@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { LazyPart } from '../components/LazyPart';
+import { LazyPart, LoadingStatus } from '../components/LazyPart';
 import { useTabsStore } from '../stores/tabs-store';
 import { WelcomePanel } from './WelcomePanel';
 
@@ -20,7 +20,7 @@ export function MainPanel() {
       {tab?.kind === 'welcome' && <WelcomePanel />}
       {tab && tab.kind !== 'welcome' && (
         // Keyed by tab: a failed load on one page is forgotten when another tab opens.
-        <LazyPart key={tab.id} loadingText="Loading page…" what="This page">
+        <LazyPart key={tab.id} loading={<LoadingStatus text="Loading page…" />} what="This page">
           {tab.kind === 'events' && <EventsPanel />}
           {tab.kind === 'connectors' && <ConnectorsPanel />}
           {tab.kind === 'webhooks' && <WebhooksPanel />}

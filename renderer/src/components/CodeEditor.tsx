@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { LazyPart } from './LazyPart';
+import { LazyPart, LoadingStatus } from './LazyPart';
 
 /** A problem to underline (1-based line and column). */
 export interface EditorMarker {
@@ -34,14 +34,25 @@ export interface CodeEditorProps {
 // Monaco (about 3 MB of JavaScript) is fetched the first time any editor renders, never for the first screen.
 const MonacoCodeEditor = lazy(() => import('../monaco/MonacoCodeEditor').then((m) => ({ default: m.MonacoCodeEditor })));
 
-/** The one place Monaco is used: a JSON (or text, or template) editor, read-only or editable. */
+/**
+ * The one place Monaco is used: a JSON (or text, or template) editor, read-only or editable. The box
+ * keeps its size while Monaco loads; the labelled group and its text area appear once it can be typed in.
+ */
 export function CodeEditor(props: CodeEditorProps) {
-  const { label, height = 240 } = props;
   return (
-    <div className="code-editor" role="group" aria-label={label} style={{ height }}>
-      <LazyPart loadingText="Loading editor…" what="The editor">
+    <div className="code-editor-slot" style={{ height: props.height ?? 240 }}>
+      <LazyPart loading={<EditorLoading />} what="The editor">
         <MonacoCodeEditor {...props} />
       </LazyPart>
+    </div>
+  );
+}
+
+/** The editor's box while Monaco loads (the first editor of the session only). */
+export function EditorLoading() {
+  return (
+    <div className="code-editor" style={{ height: '100%' }}>
+      <LoadingStatus text="Loading editor…" />
     </div>
   );
 }

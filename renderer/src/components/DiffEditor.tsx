@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { EditorLoading } from './CodeEditor';
 import { LazyPart } from './LazyPart';
 
 export interface DiffEditorProps {
@@ -20,10 +21,9 @@ const MonacoDiffEditor = lazy(() => import('../monaco/MonacoDiffEditor').then((m
  * Stays side by side however narrow the dialog is; F7 / Shift+F7 move between changes from the keyboard.
  */
 export function DiffEditor(props: DiffEditorProps) {
-  const { label, height = 280 } = props;
   return (
-    <div className="code-editor diff-editor" role="group" aria-label={label} style={{ height }}>
-      <LazyPart loadingText="Loading editor…" what="The comparison">
+    <div className="code-editor-slot" style={{ height: props.height ?? 280 }}>
+      <LazyPart loading={<EditorLoading />} what="The comparison">
         <MonacoDiffEditor {...props} />
       </LazyPart>
     </div>

@@ -1,8 +1,8 @@
 import { Component, Suspense, type ReactNode } from 'react';
 
 interface LazyPartProps {
-  /** What is loading, in words: "Loading editor…", "Loading page…". */
-  loadingText: string;
+  /** Shown while the code loads: an element with role="status" that says what is loading. */
+  loading: ReactNode;
   /** What could not load, in words: "The editor", "This page". */
   what: string;
   children: ReactNode;
@@ -13,19 +13,20 @@ interface LazyPartProps {
  * plainly if its file could not be loaded (e.g. the engine was updated or stopped meanwhile) instead
  * of taking the whole workspace down with it.
  */
-export function LazyPart({ loadingText, what, children }: LazyPartProps) {
+export function LazyPart({ loading, what, children }: LazyPartProps) {
   return (
     <LoadFailureBoundary what={what}>
-      <Suspense
-        fallback={
-          <div className="lazy-loading muted" role="status" aria-live="polite" aria-busy="true" style={{ padding: 12 }}>
-            {loadingText}
-          </div>
-        }
-      >
-        {children}
-      </Suspense>
+      <Suspense fallback={loading}>{children}</Suspense>
     </LoadFailureBoundary>
+  );
+}
+
+/** The usual loading line: a polite status that says what is on its way. */
+export function LoadingStatus({ text }: { text: string }) {
+  return (
+    <div className="lazy-loading muted" role="status" aria-live="polite" style={{ padding: 12 }}>
+      {text}
+    </div>
   );
 }
 

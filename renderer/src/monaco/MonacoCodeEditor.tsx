@@ -17,7 +17,9 @@ function monacoLanguage(language: CodeEditorLanguage): string {
   return 'plaintext';
 }
 
-/** Monaco itself, loaded on first use by `components/CodeEditor.tsx` (which draws the labelled box around it). */
+let editorCount = 0;
+
+/** Monaco itself in its labelled box, loaded on first use by `components/CodeEditor.tsx` (which holds the box's size). */
 export function MonacoCodeEditor({ label, value, language = 'json', readOnly = false, onChange, onSubmit, completions, markers }: CodeEditorProps) {
   const submitRef = useRef(onSubmit);
   submitRef.current = onSubmit;
@@ -31,7 +33,11 @@ export function MonacoCodeEditor({ label, value, language = 'json', readOnly = f
   const onMount: OnMount = (editor, monaco) => {
     monacoRef.current = monaco;
     editorRef.current = editor;
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => submitRef.current?.());
+    // Scoped to this editor by a context key of its own: Monaco's keybindings are global, so an
+    // unscoped command of the last editor created would answer Ctrl+Enter typed in any other one.
+    const submitContext = `hookdeskSubmit${++editorCount}`;
+    editor.createContextKey(submitContext, true);
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => submitRef.current?.(), submitContext);
     if (wantsCompletions) disposeRef.current = registerTemplateCompletions(monaco, editor, () => completionsRef.current ?? []);
     applyMarkers();
   };
@@ -80,21 +86,23 @@ export function MonacoCodeEditor({ label, value, language = 'json', readOnly = f
   );
 
   return (
-    <Editor
-      value={value}
-      language={monacoLanguage(language)}
-      theme="vs-dark"
-      onMount={onMount}
-      // Rendered at once: a render left for later would hand Monaco a `value` a keystroke behind,
-      // which it would write back over the newer text (losing the cursor and any open suggestion list).
-      onChange={(next) => flushSync(() => onChange?.(next ?? ''))}
-      loading={
-        <div className="muted" role="status">
-          Loading editor…
-        </div>
-      }
-      options={options}
-    />
+    <div className="code-editor" role="group" aria-label={label} style={{ height: '100%' }}>
+      <Editor
+        value={value}
+        language={monacoLanguage(language)}
+        theme="vs-dark"
+        onMount={onMount}
+        // Rendered at once: a render left for later would hand Monaco a `value` a keystroke behind,
+        // which it would write back over the newer text (losing the cursor and any open suggestion list).
+        onChange={(next) => flushSync(() => onChange?.(next ?? ''))}
+        loading={
+          <div className="muted" role="status">
+            Loading editor…
+          </div>
+        }
+        options={options}
+      />
+    </div>
   );
 }
 

@@ -4,9 +4,9 @@ import { monaco } from './setup';
 
 /**
  * Monaco's own diff editor (`monaco.editor.createDiffEditor`), loaded on first use by
- * `components/DiffEditor.tsx`, which draws the labelled box it fills.
+ * `components/DiffEditor.tsx`, which holds the box's size.
  */
-export function MonacoDiffEditor({ originalLabel, modifiedLabel, original, modified, language = 'plaintext' }: DiffEditorProps) {
+export function MonacoDiffEditor({ label, originalLabel, modifiedLabel, original, modified, language = 'plaintext' }: DiffEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
   const modelsRef = useRef<{ original: monaco.editor.ITextModel; modified: monaco.editor.ITextModel } | null>(null);
@@ -50,5 +50,5 @@ export function MonacoDiffEditor({ originalLabel, modifiedLabel, original, modif
     previous?.modified.dispose();
   }, [original, modified, language, originalLabel, modifiedLabel]);
 
-  return <div className="diff-editor-host" ref={hostRef} style={{ height: '100%' }} />;
+  return <div className="code-editor diff-editor" role="group" aria-label={label} ref={hostRef} style={{ height: '100%' }} />;
 }
