@@ -52,7 +52,7 @@ test.describe('webhook page buttons', () => {
     await expect(ui.section('Payload').getByText(/Template error at line 1, column \d+: Unclosed section "data"/)).toBeVisible();
     const save = ui.button('Save');
     await expect(save).toBeDisabled();
-    await expect(save).toHaveAccessibleDescription(/Save is off: the body template line 1, column \d+: Unclosed section "data"/);
+    await expect(save).toHaveAccessibleDescription(/Save is off: the body template has an error at line 1, column \d+: Unclosed section "data"/);
 
     await page.keyboard.press('Control+Enter');
     await expect(ui.main.getByRole('status').filter({ hasText: 'The test was not sent' })).toBeVisible();

@@ -63,7 +63,7 @@ export function SigningSection({ d, storedSecret }: { d: DraftApi; storedSecret:
         {value !== '' && <CopyButton text={value} what="new secret" />}
         {(value !== '' || remove) && (
           <button type="button" onClick={() => change('secret', { value: '', remove: false })}>
-            Keep the stored secret
+            {storedSecret ? 'Keep the stored secret' : 'Clear the new secret'}
           </button>
         )}
       </div>

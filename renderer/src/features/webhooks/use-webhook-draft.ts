@@ -121,7 +121,7 @@ export function useWebhookDraft(webhook: Webhook): DraftApi {
   }, []);
 
   // A template that does not parse would fail every delivery: the engine refuses it, so Save is off and says why.
-  const saveBlocked = draft.bodyTemplate !== null && inline.bodyTemplate ? `Save is off: the body template ${inline.bodyTemplate}. Fix the template to save.` : null;
+  const saveBlocked = draft.bodyTemplate !== null && inline.bodyTemplate ? `Save is off: the body template has an error at ${inline.bodyTemplate}. Fix it to save.` : null;
 
   const discard = useCallback(() => {
     setDraft(base);
