@@ -41,8 +41,8 @@ class LoadFailureBoundary extends Component<{ what: string; children: ReactNode 
     if (!this.state.error) return this.props.children;
     return (
       <div className="lazy-failed" role="alert" style={{ padding: 12 }}>
-        <p className="error">
-          {this.props.what} could not be loaded: {this.state.error.message}
+        <p className="error" title={this.state.error.message}>
+          {this.props.what} could not be loaded: its file did not arrive (the engine may have stopped or been updated). Reload to try again.
         </p>
         <button type="button" onClick={() => window.location.reload()}>
           Reload the workspace
