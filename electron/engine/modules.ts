@@ -4,6 +4,7 @@ import { createDispatchModule } from './dispatch/dispatch-module';
 import { createInferenceModule } from './inference/inference-module';
 import { createIngestModule } from './ingest/ingest-module';
 import { createRelayModule } from './relay/relay-module';
+import { createWorkspaceModule } from './workspace/workspace-module';
 
 /** Every capability of the engine, in the order their hot-path handlers are tried. */
 export function createModules(ctx: EngineContext): EngineModule[] {
@@ -11,5 +12,6 @@ export function createModules(ctx: EngineContext): EngineModule[] {
   const dispatch = createDispatchModule(ctx, ingest);
   const relay = createRelayModule(ctx, ingest, dispatch);
   const inference = createInferenceModule(ctx, ingest);
-  return [ingest, dispatch, relay, inference];
+  const workspace = createWorkspaceModule(ctx, ingest, dispatch);
+  return [ingest, dispatch, relay, inference, workspace];
 }
