@@ -29,6 +29,8 @@ const MIGRATIONS: Record<number, Migration> = {
     schemaVersion: 3,
     connectors: Array.isArray(data.connectors) ? data.connectors.map(withVerificationScope) : data.connectors,
   }),
+  // 3 -> 4: environments for ${VAR} references (none yet, none active).
+  3: (data) => ({ ...data, schemaVersion: 4, environments: {}, activeEnvironment: null }),
 };
 
 function withVerificationScope(connector: unknown): unknown {
@@ -59,5 +61,20 @@ export function migrateWorkspace(file: string, raw: unknown): { data: WorkspaceD
   if (!Array.isArray(data.connectors) || !Array.isArray(data.webhooks)) {
     throw new StoreCorruptError(file, 'connectors or webhooks is not a list');
   }
+  if (!isEnvironments(data.environments)) {
+    throw new StoreCorruptError(file, 'environments is not an object of environments, each an object of text values');
+  }
+  if (data.activeEnvironment !== null && (typeof data.activeEnvironment !== 'string' || !Object.hasOwn(data.environments, data.activeEnvironment))) {
+    throw new StoreCorruptError(file, `activeEnvironment is ${JSON.stringify(data.activeEnvironment)}, not null or the name of one of its environments`);
+  }
   return { data: data as unknown as WorkspaceData, migrated };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `{NAME: {VAR: "value"}}`: what every reader of `environments` relies on. */
+function isEnvironments(value: unknown): value is Record<string, Record<string, string>> {
+  return isPlainObject(value) && Object.values(value).every((vars) => isPlainObject(vars) && Object.values(vars).every((v) => typeof v === 'string'));
 }

@@ -36,13 +36,20 @@ export interface WorkspaceData {
   schemaVersion: number;
   connectors: StoredConnector[];
   webhooks: StoredWebhookConfig[];
+  /** Named sets of variables (`local`, `staging`, ...), values in clear (the file is owner-only; the API answers them masked). */
+  environments: StoredEnvironments;
+  /** The environment `${VAR}` references resolve from first (then the process environment); null: none. */
+  activeEnvironment: string | null;
 }
+
+/** Environment name -> variable name -> value. */
+export type StoredEnvironments = Record<string, Record<string, string>>;
 
 /** A webhook as stored: its configuration in clear (secrets included; the file is owner-only) and its times. Runtime state lives in the journal. */
 export type StoredWebhookConfig = WebhookConfig & { id: string; createdTime: string; updatedTime: string };
 
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 export function emptyWorkspace(): WorkspaceData {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, connectors: [], webhooks: [] };
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, connectors: [], webhooks: [], environments: {}, activeEnvironment: null };
 }

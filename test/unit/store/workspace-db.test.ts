@@ -91,7 +91,7 @@ describe('WorkspaceDb', () => {
     const plain = { id: 'con_2', name: 'Plain', verification: null };
     await writeFile(file, JSON.stringify({ schemaVersion: 2, connectors: [verifying, plain], webhooks: [] }));
     const db = await open();
-    expect(db.data.schemaVersion).toBe(3);
+    expect(db.data.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     const expected = [{ ...verifying, verification: { ...verifying.verification, verifyOn: 'capture', forwardOnlyVerified: false } }, plain];
     expect(db.data.connectors).toEqual(expected);
     expect((JSON.parse(await readFile(file, 'utf8')) as { connectors: unknown[] }).connectors).toEqual(expected);
