@@ -1,11 +1,13 @@
 import type { Page } from '../paging';
 import type { Connector, ConnectorCreate, ConnectorPatch, ConnectorSecrets, ConnectorStats, StatsRange } from '../schemas/connector';
-import type { EventListQuery, HookEvent, PublishEvent } from '../schemas/event';
-import type { Delivery, Invocation, WebhookStats, WebhookTestRequest } from '../schemas/delivery';
+import type { BulkDeleteResult, EventListQuery, HookEvent, PublishEvent } from '../schemas/event';
+import type { Delivery, DeliveryListQuery, Invocation, WebhookStats, WebhookTestRequest } from '../schemas/delivery';
 import type { EventSample, EventTypeSummary } from '../schemas/event-type';
 import type { Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
 import type { Health } from '../schemas/health';
 import type { InferredSchema, ReplayInvocation, ReplayRequest } from '../schemas/replay';
+import type { WorkspaceFile } from '../workspace/workspace-file';
+import type { WorkspacePlan } from '../workspace/workspace-plan';
 import { ApiError, NetworkError } from './api-error';
 import { SseParser } from './sse-reader';
 
@@ -152,7 +154,7 @@ export class HookdeskClient {
     return this.request('POST', `/api/v1/webhooks/${encodeURIComponent(id)}/restart`);
   }
 
-  listDeliveries(webhookId: string, query: { page?: number; pageSize?: number } = {}): Promise<Page<Delivery>> {
+  listDeliveries(webhookId: string, query: DeliveryListQuery & { page?: number; pageSize?: number } = {}): Promise<Page<Delivery>> {
     return this.request('GET', `/api/v1/webhooks/${encodeURIComponent(webhookId)}/deliveries`, undefined, query);
   }
 
@@ -178,6 +180,35 @@ export class HookdeskClient {
   /** A sample event of a type: the latest stored one, else one from its inferred schema, else Hookdesk's built-in sample; `completionBody` has every field seen. */
   eventSample(type: string): Promise<EventSample> {
     return this.request('GET', '/api/v1/event-types/sample', undefined, { type });
+  }
+
+  // Deleting single events (issue 14, "Acting on many").
+
+  /** Deletes one stored event (404 when no event has the id). */
+  deleteEvent(id: string): Promise<void> {
+    return this.request('DELETE', `/api/v1/events/${encodeURIComponent(id)}`);
+  }
+
+  /** Deletes up to 10,000 events at once; answers which were deleted and which ids no event has. */
+  deleteEvents(ids: string[]): Promise<BulkDeleteResult> {
+    return this.request('POST', '/api/v1/events/bulk-delete', { ids });
+  }
+
+  // The workspace file (API.md section 5): what the CLI's --url/--token commands and the UI call.
+
+  /** The workspace file; with `env`, secrets are `${VAR}` references and `variables` lists them. */
+  exportWorkspace(secrets: 'env' | 'include' = 'env'): Promise<WorkspaceFile & { variables?: string[] }> {
+    return this.request('GET', '/api/v1/workspace/export', undefined, { secrets });
+  }
+
+  /** What applying `file` would change (nothing is written). */
+  planWorkspace(file: unknown, options: { prune?: boolean } = {}): Promise<WorkspacePlan> {
+    return this.request('POST', '/api/v1/workspace/plan', file, { prune: String(options.prune ?? false) });
+  }
+
+  /** Applies `file` and answers what changed. */
+  applyWorkspace(file: unknown, options: { prune?: boolean } = {}): Promise<WorkspacePlan> {
+    return this.request('POST', '/api/v1/workspace/apply', file, { prune: String(options.prune ?? false) });
   }
 
   /** Opens the live stream; reconnects after drops until closed. */

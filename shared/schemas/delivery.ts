@@ -116,6 +116,30 @@ export const deliverySchema = z.object({
 });
 export type Delivery = z.infer<typeof deliverySchema>;
 
+/**
+ * `GET /webhooks/:id/deliveries` filters, all of which must hold: `status`, `code` (the response
+ * status: `404`, a class `5xx`, or `none` for no answer) and `eventType` (a glob or a prefix, as
+ * for events).
+ */
+export const deliveryListQuerySchema = z.object({
+  status: deliveryStatusSchema.optional(),
+  code: z
+    .string()
+    .regex(/^([1-5][0-9][0-9]|[1-5]xx|none)$/i, 'must be a status code (404), a class (5xx) or none')
+    .optional(),
+  eventType: z.string().min(1).max(200, 'must be at most 200 characters').optional(),
+});
+export type DeliveryListQuery = z.infer<typeof deliveryListQuerySchema>;
+
+/** True when a delivery's response status fits a `code` filter. */
+export function codeMatches(code: string, responseStatus: number | null): boolean {
+  const c = code.toLowerCase();
+  if (c === 'none') return responseStatus === null;
+  if (responseStatus === null) return false;
+  if (c.endsWith('xx')) return Math.floor(responseStatus / 100) === Number(c[0]);
+  return responseStatus === Number(c);
+}
+
 /** `GET /webhooks/:id/stats?range=24h|7d`. */
 export const webhookStatsSchema = z.object({
   range: z.enum(['24h', '7d']),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENT_STATUS_FILTERS, MAX_SEARCH_LENGTH } from '../matching/event-search';
 import { invocationResponseSchema } from './delivery';
 import { replayRecordSchema } from './replay';
 
@@ -75,11 +76,21 @@ export const hookEventSchema = z.object({
 });
 export type HookEvent = z.infer<typeof hookEventSchema>;
 
-/** `GET /events` filters. */
+const searchText = z.string().min(1).max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`).optional();
+
+/**
+ * `GET /events` filters, all of which must hold (shared/matching/event-search.ts): `type` a glob or
+ * a prefix, `id` an id's start, `header` text in a `name: value` line, `q` body text, `text` any of
+ * those, `status` a relay outcome.
+ */
 export const eventListQuerySchema = z.object({
   connectorId: z.string().min(1).optional(),
-  type: z.string().min(1).optional(),
-  q: z.string().min(1).optional(),
+  type: searchText,
+  id: searchText,
+  header: searchText,
+  q: searchText,
+  text: searchText,
+  status: z.enum(EVENT_STATUS_FILTERS, { message: `must be one of ${EVENT_STATUS_FILTERS.join(', ')}` }).optional(),
 });
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;
 
@@ -96,3 +107,17 @@ export type PublishEvent = z.infer<typeof publishEventSchema>;
 
 /** `DELETE /events?connectorId=`: the synthetic events when connectorId is absent. */
 export const eventClearQuerySchema = z.object({ connectorId: z.string().min(1).optional() });
+
+/** The most ids one `POST /events/bulk-delete` takes. */
+export const MAX_BULK_IDS = 10_000;
+
+/** Body of `POST /events/bulk-delete`. */
+export const bulkDeleteEventsSchema = z
+  .object({ ids: z.array(z.string().min(1).max(200)).min(1, 'must name at least one event').max(MAX_BULK_IDS, `must name at most ${MAX_BULK_IDS} events`) })
+  .strict();
+
+/** Answer of `POST /events/bulk-delete`: what was deleted, and the ids no stored event has (already gone). */
+export interface BulkDeleteResult {
+  deleted: string[];
+  notFound: string[];
+}

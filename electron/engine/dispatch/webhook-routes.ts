@@ -1,11 +1,12 @@
 import { Router } from 'express';
 import { pageQuerySchema, paginate } from '../../../shared/paging';
 import { statsRangeSchema } from '../../../shared/schemas/connector';
-import type { WebhookStats } from '../../../shared/schemas/delivery';
+import { deliveryListQuerySchema, type WebhookStats } from '../../../shared/schemas/delivery';
 import { parseOrThrow } from '../../../shared/validation';
 import type { EngineContext } from '../engine-context';
 import { bucketSeries, DAY_MS, HOUR_MS } from '../store/time-buckets';
 import type { OutcomeCounts } from '../store/webhook-runtime';
+import { filterDeliveries } from './delivery-filter';
 import { toDelivery } from './delivery-view';
 import type { WebhookActions } from './webhook-actions';
 import type { WebhookService } from './webhook-service';
@@ -52,7 +53,8 @@ export function webhookRoutes(ctx: EngineContext, webhooks: WebhookService, acti
   router.get('/webhooks/:id/deliveries', (req, res) => {
     const stored = webhooks.get(req.params.id);
     const paging = parseOrThrow(pageQuerySchema, req.query, 'page query');
-    const page = paginate(ctx.store.deliveries.ofWebhook(stored.id), paging);
+    const filters = parseOrThrow(deliveryListQuerySchema, req.query, 'delivery filter');
+    const page = paginate(filterDeliveries(ctx.store.deliveries.ofWebhook(stored.id), filters), paging);
     res.json({ ...page, items: page.items.map((d) => toDelivery(d, false)) });
   });
 

@@ -1,4 +1,5 @@
 import { hasInexactNumbers } from '../../../shared/json/lossless-json';
+import { compileEventSearch, isEmptySearch } from '../../../shared/matching/event-search';
 import type { EventListQuery, HookEvent } from '../../../shared/schemas/event';
 import type { ConnectorCounters } from './connector-counters';
 import { EventState, type EventLogRecord } from './event-state';
@@ -66,6 +67,18 @@ export class EventRepository {
     await this.journal.append([eventRecord({ op: 'drop', connectorId })]);
   }
 
+  /**
+   * Deletes single events by id, durably, in one record; answers which ids were stored (and are
+   * now gone) and which were not. Counters stay, as when a connector's events are cleared.
+   */
+  async remove(ids: readonly string[]): Promise<{ deleted: string[]; notFound: string[] }> {
+    const unique = [...new Set(ids)];
+    const deleted = unique.filter((id) => this.state.get(id) !== undefined);
+    const notFound = unique.filter((id) => this.state.get(id) === undefined);
+    if (deleted.length > 0) await this.journal.append([eventRecord({ op: 'remove', ids: deleted })]);
+    return { deleted, notFound };
+  }
+
   /** Applies a changed retention cap now (the change itself lives in workspace.json). */
   enforceRetention(connectorId: string): void {
     this.state.enforceRetention(connectorId);
@@ -80,15 +93,11 @@ export class EventRepository {
     return this.state.countersOf(connectorId);
   }
 
-  /** Newest first, filtered by connector, type and text in the body. */
+  /** Newest first, filtered by connector and the search filters (shared/matching/event-search.ts). */
   list(query: EventListQuery): HookEvent[] {
-    let events = this.state.newestFirst(query.connectorId);
-    if (query.type !== undefined) events = events.filter((e) => e.type === query.type);
-    if (query.q !== undefined) {
-      const needle = query.q.toLowerCase();
-      events = events.filter((e) => searchableText(e).includes(needle));
-    }
-    return events;
+    const events = this.state.newestFirst(query.connectorId);
+    const { connectorId: _connector, ...search } = query;
+    return isEmptySearch(search) ? events : events.filter(compileEventSearch(search));
   }
 
   /** Called with each durable batch, in order. Answers an unsubscribe function. */
@@ -135,14 +144,4 @@ function putRecord(event: HookEvent, rawBody: string | undefined): JournalRecord
 /** Type-checks an event record and widens it to a journal record. */
 function eventRecord(record: EventLogRecord): JournalRecord {
   return record;
-}
-
-/** The body as searched; a body that cannot be written as JSON (nested too deep) is not searched, and never fails the list. */
-function searchableText(event: HookEvent): string {
-  if (typeof event.body === 'string') return event.body.toLowerCase();
-  try {
-    return (JSON.stringify(event.body ?? null) ?? '').toLowerCase();
-  } catch {
-    return '';
-  }
 }

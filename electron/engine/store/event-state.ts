@@ -15,9 +15,11 @@ export type EventLogRecord =
   /** Events of one connector (or the synthetic ones, null) removed; counters kept. */
   | { op: 'clear'; connectorId: string | null }
   /** A deleted connector: its events and counters go. */
-  | { op: 'drop'; connectorId: string };
+  | { op: 'drop'; connectorId: string }
+  /** Single events deleted by id (bulk delete); counters kept, as for `clear`. */
+  | { op: 'remove'; ids: string[] };
 
-const EVENT_OPS = new Set(['put', 'restore', 'counters', 'patch', 'clear', 'drop']);
+const EVENT_OPS = new Set(['put', 'restore', 'counters', 'patch', 'clear', 'drop', 'remove']);
 
 const SYNTHETIC = '';
 
@@ -45,6 +47,12 @@ class EventList {
       this.head = 0;
     }
     return dropped;
+  }
+
+  /** Removes the events whose ids are in `ids` (one pass over the list). */
+  removeWhere(ids: ReadonlySet<string>): void {
+    this.items = this.items.slice(this.head).filter((event) => !ids.has(event.id));
+    this.head = 0;
   }
 
   /** Oldest first. */
@@ -110,6 +118,9 @@ export class EventState implements JournalPart {
         this.removeEvents(record.connectorId);
         this.counters.delete(record.connectorId);
         return;
+      case 'remove':
+        this.removeIds(record.ids);
+        return;
       default:
         throw new Error(`unknown record ${JSON.stringify(record)}`);
     }
@@ -174,6 +185,25 @@ export class EventState implements JournalPart {
   private forget(id: string): void {
     this.byId.delete(id);
     this.ordinals.delete(id);
+  }
+
+  /** Each list that holds one of the ids is rebuilt once, however many of its events go. */
+  private removeIds(ids: readonly string[]): void {
+    const gone = new Set<string>();
+    const lists = new Set<string>();
+    for (const id of ids) {
+      const event = this.byId.get(id);
+      if (!event) continue;
+      gone.add(id);
+      lists.add(event.connectorId ?? SYNTHETIC);
+      this.forget(id);
+    }
+    for (const key of lists) {
+      const list = this.lists.get(key);
+      if (!list) continue;
+      list.removeWhere(gone);
+      if (list.size === 0) this.lists.delete(key);
+    }
   }
 
   private removeEvents(connectorId: string | null): void {

@@ -5,6 +5,7 @@ import { stringifyBounded } from '../../../../shared/json/bounded-json';
 import { MAX_BODY_DEPTH } from '../../ingest/body-depth';
 import { pageQuerySchema, paginate } from '../../../../shared/paging';
 import {
+  bulkDeleteEventsSchema,
   eventClearQuerySchema,
   eventListQuerySchema,
   publishEventSchema,
@@ -25,7 +26,7 @@ function publishedBodyText(body: { entity: unknown }): string {
   throw new HookdeskError(400, ErrorCode.validationFailed, `The event is invalid: entity: ${message}. Send a flatter entity.`, { entity: message });
 }
 
-/** `/api/v1/events`: list (paged, newest first, filters), get, publish a synthetic event, clear. */
+/** `/api/v1/events`: list (paged, newest first, filters), get, publish a synthetic event, delete some, clear. */
 export function eventRoutes(ctx: EngineContext): Router {
   const router = Router();
   const events = ctx.store.events;
@@ -64,6 +65,21 @@ export function eventRoutes(ctx: EngineContext): Router {
     };
     await events.append([event]);
     res.status(201).json(toEventView(event));
+  });
+
+  // Deleted events leave every open list at once: `events.deleted` carries their ids.
+  router.post('/events/bulk-delete', async (req, res) => {
+    const { ids } = parseOrThrow(bulkDeleteEventsSchema, req.body, 'bulk delete');
+    const result = await events.remove(ids);
+    if (result.deleted.length > 0) ctx.hub.broadcast('events.deleted', { ids: result.deleted });
+    res.json(result);
+  });
+
+  router.delete('/events/:id', async (req, res) => {
+    const { deleted } = await events.remove([req.params.id]);
+    if (deleted.length === 0) throw new HookdeskError(404, ErrorCode.notFound, `No event has the id "${req.params.id}". It may have been deleted, trimmed by retention or cleared.`);
+    ctx.hub.broadcast('events.deleted', { ids: deleted });
+    res.status(204).end();
   });
 
   router.delete('/events', async (req, res) => {
