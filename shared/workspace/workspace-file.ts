@@ -5,6 +5,7 @@ import {
   connectorResponseSchema,
   forwardToSchema,
 } from '../schemas/connector';
+import { environmentsMapSchema, variableNameSchema } from '../env/environment-schema';
 import { verificationSettingSchema } from '../schemas/verification';
 import { webhookCreateSchema } from '../schemas/webhook';
 
@@ -44,20 +45,21 @@ export const workspaceWebhookSchema = webhookCreateSchema.safeExtend({
 });
 export type WorkspaceWebhook = z.output<typeof workspaceWebhookSchema>;
 
-const variableNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a variable name: letters, digits and "_", not starting with a digit');
-const environmentNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1..64 letters, digits, ".", "_" or "-"');
-
-export const workspaceEnvironmentsSchema = z.record(environmentNameSchema, z.record(variableNameSchema, z.string().max(65_536, 'must be at most 64 KiB')));
-
 export const workspaceFileSchema = z
   .object({
     /** Optional, for editors: a path or URL of `workspace.schema.json`. Export does not write it (no path fits every checkout). */
     $schema: z.string().max(2048).optional(),
     kind: z.literal(WORKSPACE_KIND, { error: `must be "${WORKSPACE_KIND}"` }),
     version: z.literal(WORKSPACE_VERSION, { error: `must be ${WORKSPACE_VERSION} (this Hookdesk reads version 1 files)` }),
-    environments: workspaceEnvironmentsSchema.default({}),
+    /** Named sets of variables (the same schema as `PUT /api/v1/environments`). */
+    environments: environmentsMapSchema.default({}),
     connectors: z.array(workspaceConnectorSchema).max(1000, 'must list at most 1000 connectors').default([]),
     webhooks: z.array(workspaceWebhookSchema).max(1000, 'must list at most 1000 webhooks').default([]),
+    /**
+     * Written by export for people: the variables this file references, to set where it runs. Plan
+     * and apply ignore it (they find references themselves and report the unset ones).
+     */
+    variables: z.array(variableNameSchema).max(10_000).optional(),
   })
   .strict();
 export type WorkspaceFile = z.output<typeof workspaceFileSchema>;
@@ -67,4 +69,10 @@ export type WorkspaceFileInput = z.input<typeof workspaceFileSchema>;
 /** The file's text: 2-space JSON and a trailing newline, so diffs read well. */
 export function workspaceFileText(file: WorkspaceFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** The file with its `variables` list (last, so the resources read first); none when there are none. */
+export function withVariables(file: WorkspaceFile, variables: readonly string[]): WorkspaceFile {
+  const { variables: _old, ...rest } = file;
+  return variables.length === 0 ? rest : { ...rest, variables: [...variables] };
 }

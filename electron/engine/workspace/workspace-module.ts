@@ -2,6 +2,7 @@ import type { EngineContext } from '../engine-context';
 import type { EngineModule } from '../engine-module';
 import type { DispatchModule } from '../dispatch/dispatch-module';
 import type { IngestModule } from '../ingest/ingest-module';
+import { EnvironmentService } from '../environments/environment-service';
 import { workspaceRoutes } from './workspace-routes';
 import { WorkspaceService } from './workspace-service';
 
@@ -11,8 +12,8 @@ export interface WorkspaceModule extends EngineModule {
 }
 
 /** The workspace file: export, plan and apply over the connector and webhook services. */
-export function createWorkspaceModule(_ctx: EngineContext, _ingest: IngestModule, _dispatch: DispatchModule): WorkspaceModule {
-  const service = new WorkspaceService();
+export function createWorkspaceModule(ctx: EngineContext, ingest: IngestModule, dispatch: DispatchModule): WorkspaceModule {
+  const service = new WorkspaceService({ ctx, connectors: ingest.connectors, webhooks: dispatch.webhooks, environments: new EnvironmentService(ctx) });
   return { name: 'workspace', service, routes: [workspaceRoutes(service)] };
 }
 

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../shared/validation';
+import { withVariables } from '../../../shared/workspace/workspace-file';
 import type { WorkspaceService } from './workspace-service';
 
 const exportQuerySchema = z.object({ secrets: z.enum(['env', 'include'], { error: 'must be "env" or "include"' }).default('env') });
@@ -14,8 +15,10 @@ export function workspaceRoutes(service: WorkspaceService): Router {
 
   router.get('/workspace/export', (req, res) => {
     const { secrets } = parseOrThrow(exportQuerySchema, req.query, 'export query');
+    // The file as it is saved, its `variables` listing what to set where it runs (with `include`
+    // only the connector keys, which the engine cannot know: it keeps only their hashes).
     const { file, variables } = service.exportWorkspace(secrets);
-    res.json(secrets === 'env' ? { ...file, variables } : file);
+    res.json(withVariables(file, variables));
   });
 
   router.post('/workspace/plan', async (req, res) => {
