@@ -6,7 +6,8 @@ import { bundleReport, formatBundleReport } from './scripts/bundle-report';
 
 /**
  * Three builds, one config:
- * - main: the Electron shell (`out/main/index.js`) and the headless CLI (`out/main/serve.js`),
+ * - main: the Electron shell (`out/main/index.js`) and the headless CLI (`out/main/serve.js`, and
+ *   `out/main/hookdesk.js` for export/plan/apply/serve --config),
  *   both thin wiring roots over the engine in `electron/engine`. Dependencies stay external
  *   (installed from package.json), so the CLI runs with plain Node.
  * - preload: forced to CommonJS (`.cjs`) so that the window can stay sandboxed.
@@ -24,6 +25,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           serve: resolve(__dirname, 'electron/cli/serve.ts'),
+          hookdesk: resolve(__dirname, 'electron/cli/hookdesk.ts'),
         },
       },
     },

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const OUTPUTS = ['out/main/serve.js', 'out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const OUTPUTS = ['out/main/serve.js', 'out/main/hookdesk.js', 'out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 const SOURCES = ['electron', 'renderer', 'shared', 'package.json', 'electron.vite.config.ts'];
 
 function newestMtime(path) {

@@ -30,6 +30,8 @@ export const ErrorCode = {
   badRequest: 'bad_request',
   /** The request's headers or body did not arrive within the server's time limits. */
   requestTimeout: 'request_timeout',
+  /** A change to a connector or webhook that the config file of `serve --config` manages. */
+  managedByConfig: 'managed_by_config',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -37,6 +37,22 @@ export const engineConfigSchema = z.object({
   recover: z.boolean().default(false),
   /** The built renderer to serve at `/`; null serves a short page saying it is not built. */
   rendererDir: z.string().nullable().default(null),
+  /** false: no workspace UI at all (`--no-ui`); `/` answers 404 with a plain sentence saying so. */
+  serveUi: z.boolean().default(true),
+  /**
+   * Push and capture on their own listener (`--ingest-host/--ingest-port`): a server exposes only
+   * that one to senders, while the management API and UI stay on `host:port` (loopback by default).
+   * Null: one listener for everything, as on the desktop.
+   */
+  ingest: z.object({ host: z.string().min(1), port: z.number().int().min(0).max(65535) }).nullable().default(null),
+  /**
+   * Resources applied from a config file (`serve --config`) are managed: the management API refuses
+   * to change them unless `allowManagedEdits`. `managedBy` names that file in the refusal.
+   */
+  managedBy: z.string().nullable().default(null),
+  allowManagedEdits: z.boolean().default(false),
+  /** `--env NAME`: this environment resolves `${VAR}` for this run instead of the stored active one. */
+  environment: z.string().min(1).nullable().default(null),
   version: z.string().default('0.0.0'),
   headersTimeoutMs: z.number().int().min(50).default(HTTP_EDGE_DEFAULTS.headersTimeoutMs),
   requestTimeoutMs: z.number().int().min(50).default(HTTP_EDGE_DEFAULTS.requestTimeoutMs),

@@ -13,4 +13,6 @@ export interface EngineContext {
   log: (line: string) => void;
   /** `http://127.0.0.1:<port>` once listening. */
   baseUrl: () => string;
+  /** Where push and capture answer: `baseUrl()`, or the ingest listener's URL when it has its own. */
+  ingestUrl: () => string;
 }

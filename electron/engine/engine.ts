@@ -6,6 +6,7 @@ import type { EngineModule } from './engine-module';
 import { createModules } from './modules';
 import { toEventView } from './relay/event-view';
 import { closeServer, createHttpServer, listen } from './server/http-server';
+import { ingestIsElsewhere, ingestOnlyFallback } from './server/ingest-split';
 import { createManagementApp } from './server/management-app';
 import { SseHub } from './server/sse-hub';
 import { openStore, type Store } from './store/open-store';
@@ -14,6 +15,16 @@ import { loadOrCreateToken } from './token';
 export interface EngineOptions {
   clock?: Clock;
   log?: (line: string) => void;
+  /**
+   * The CLI's `--data-dir` commands (export, plan, apply): the store and services open, but nothing
+   * listens and no module starts, so nothing is sent, forwarded or scheduled. `url` is then ''.
+   */
+  offline?: boolean;
+  /**
+   * Runs once the modules exist and before anything listens or starts (`serve --config` applies its
+   * file here, so no sender ever meets a half-applied workspace). A throw stops the start cleanly.
+   */
+  prepare?: (modules: readonly EngineModule[]) => Promise<void>;
 }
 
 export interface Engine {
@@ -24,6 +35,10 @@ export interface Engine {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
   readonly port: number;
+  /** Where push and capture answer: `url`, or the ingest listener's own URL (`config.ingest`). */
+  readonly ingestUrl: string;
+  /** The ingest listener's port when it has its own, else null. */
+  readonly ingestPort: number | null;
   /** The capabilities plugged in (ingest, ...), for wiring and tests. */
   readonly modules: readonly EngineModule[];
   stop(): Promise<void>;
@@ -51,24 +66,40 @@ export async function startEngine(input: EngineConfigInput, options: EngineOptio
   const startedAtMs = Date.now();
 
   const store = await openStore({ dataDir: config.dataDir, recover: config.recover, nowMs: () => clock.now(), log });
-  let server: Server | null = null;
+  const servers: Server[] = [];
   let modules: EngineModule[] = [];
   try {
     const token = await loadOrCreateToken(config.dataDir, config.token);
     const hub = new SseHub({ maxBufferedBytes: config.sseMaxBufferedBytes, stallMs: config.sseStallMs }, log, () => clock.now());
     let baseUrl = '';
-    const context: EngineContext = { config, clock, store, hub, token, log, baseUrl: () => baseUrl };
+    let ingestUrl = '';
+    const context: EngineContext = { config, clock, store, hub, token, log, baseUrl: () => baseUrl, ingestUrl: () => ingestUrl };
     store.events.onAppended((events) => {
       if (hub.size === 0) return; // the view (relay defaults) is built only for someone to read it
       for (const event of events) hub.broadcast('event.received', toEventView(event));
     });
     modules = createModules(context);
     const app = createManagementApp(context, modules.flatMap((m) => m.routes ?? []), startedAtMs);
-    server = createHttpServer(modules.flatMap((m) => m.rawHandlers ?? []), app, config, log);
-    const port = await listen(server, config.host, config.port);
-    baseUrl = `http://${urlHost(config.host)}:${port}`;
-    for (const module of modules) await module.start?.();
-    const running = server;
+    const ingestHandlers = modules.flatMap((m) => m.rawHandlers ?? []);
+    await options.prepare?.(modules);
+    // With its own ingest listener, each listener answers only its half (server/ingest-split.ts);
+    // both get the same time, size and connection limits.
+    let port = 0;
+    let ingestPort: number | null = null;
+    if (!options.offline) {
+      const main = createHttpServer(config.ingest ? [ingestIsElsewhere(() => ingestUrl)] : ingestHandlers, app, config, log);
+      servers.push(main);
+      port = await listen(main, config.host, config.port);
+      baseUrl = `http://${urlHost(config.host)}:${port}`;
+      ingestUrl = baseUrl;
+      if (config.ingest) {
+        const ingest = createHttpServer(ingestHandlers, ingestOnlyFallback, config, log);
+        servers.push(ingest);
+        ingestPort = await listen(ingest, config.ingest.host, config.ingest.port);
+        ingestUrl = `http://${urlHost(config.ingest.host)}:${ingestPort}`;
+      }
+      for (const module of modules) await module.start?.();
+    }
     let stopping: Promise<void> | null = null;
     return {
       config,
@@ -77,11 +108,13 @@ export async function startEngine(input: EngineConfigInput, options: EngineOptio
       context,
       url: baseUrl,
       port,
+      ingestUrl,
+      ingestPort,
       modules,
       stop() {
         stopping ??= (async () => {
           hub.close();
-          const closed = closeServer(running);
+          const closed = Promise.all(servers.map((s) => closeServer(s)));
           for (const module of modules) await module.stop?.();
           await closed;
           await store.close();
@@ -90,7 +123,7 @@ export async function startEngine(input: EngineConfigInput, options: EngineOptio
       },
     };
   } catch (error) {
-    if (server?.listening) await closeServer(server);
+    await Promise.all(servers.filter((s) => s.listening).map((s) => closeServer(s)));
     await store.close();
     throw error;
   }

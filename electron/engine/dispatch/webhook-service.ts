@@ -14,6 +14,7 @@ import {
 } from '../../../shared/schemas/webhook';
 import { parseOrThrow } from '../../../shared/validation';
 import type { EngineContext } from '../engine-context';
+import { managedInfo } from '../server/managed-guard';
 import type { StoredWebhookConfig } from '../store/workspace-data';
 
 /** What the service tells the dispatcher after a change is durable. */
@@ -59,15 +60,16 @@ export class WebhookService {
     return this.ctx.store.deliveries.runtimeOf(stored.id).failed ? 'FAILED' : 'ACTIVE';
   }
 
-  /** The read shape: runtime state merged in, secrets and credentials masked. */
+  /** The read shape: runtime state merged in, secrets and credentials masked, and why a managed one cannot be changed. */
   view(stored: StoredWebhookConfig): Webhook {
     const runtime = this.ctx.store.deliveries.runtimeOf(stored.id);
-    return maskWebhook({
+    const view = maskWebhook({
       ...stored,
       state: this.stateOf(stored),
       consecutiveFailures: runtime.consecutiveFailures,
       lastSuccessfulMessageDelivery: runtime.lastSuccessMs === null ? null : new Date(runtime.lastSuccessMs).toISOString(),
     });
+    return { ...view, ...managedInfo(this.ctx.config, 'webhook', stored) };
   }
 
   async create(input: unknown): Promise<Webhook> {

@@ -5,6 +5,7 @@ import { newId } from '../../../shared/ids';
 import { parseOrThrow } from '../../../shared/validation';
 import { isMasked } from '../../../shared/schemas/webhook-mask';
 import type { EngineContext } from '../engine-context';
+import { managedInfo } from '../server/managed-guard';
 import type { StoredConnector } from '../store/workspace-data';
 import { hashSecretHex, newApiKey, newCaptureToken } from './connector-secrets';
 import { canonicalDataSource, connectorIdentity, toConnector, type ConnectorUrls } from './connector-view';
@@ -81,8 +82,10 @@ export class ConnectorService {
     return id === null ? undefined : this.byId.get(id);
   }
 
+  /** The read shape; a connector applied from `serve --config` also says why it cannot be changed (`managedReason`). */
   view(stored: StoredConnector): Connector {
-    return toConnector(stored, this.ctx.store.events.countersOf(stored.id), this.statusOf(stored.id), this.urls(stored.captureToken ?? null));
+    const view = toConnector(stored, this.ctx.store.events.countersOf(stored.id), this.statusOf(stored.id), this.urls(stored.captureToken ?? null));
+    return { ...view, ...managedInfo(this.ctx.config, 'connector', stored) };
   }
 
   async create(input: unknown): Promise<Connector & ConnectorSecrets> {
@@ -174,11 +177,11 @@ export class ConnectorService {
 
   private secrets(apiKey: string, captureToken: string): ConnectorSecrets {
     const { pushUrl } = this.urls(captureToken);
-    return { apiKey, pushUrl, captureUrl: `${this.ctx.baseUrl()}${CAPTURE_PREFIX}${captureToken}` };
+    return { apiKey, pushUrl, captureUrl: `${this.ctx.ingestUrl()}${CAPTURE_PREFIX}${captureToken}` };
   }
 
   private urls(captureToken: string | null): ConnectorUrls {
-    const base = this.ctx.baseUrl();
+    const base = this.ctx.ingestUrl();
     return { pushUrl: `${base}${PUSH_PATH}`, captureUrl: captureToken === null ? null : `${base}${CAPTURE_PREFIX}${captureToken}` };
   }
 

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { Express } from 'express';
 import { ErrorCode, HookdeskError } from '../../../shared/errors';
 import { describeError } from './describe-error';
 import { sendError, type RawHandler } from './raw-handler';
@@ -15,15 +14,19 @@ export interface HttpEdgeLimits {
   maxConnections: number;
 }
 
+/** What answers a request no raw handler took: the Express app, or the ingest listener's 404. */
+export type FallbackHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
 /**
- * One listener for everything: raw hot-path handlers first, then the Express app.
+ * A listener: raw hot-path handlers first, then `fallback` (the Express app). The engine runs one
+ * for everything, or two when ingest has its own (then each gets the same limits and guards).
  * Slow senders are bounded: the headers must arrive within `headersTimeoutMs` and the whole
  * request within `requestTimeoutMs` (Node checks these on a timer, so the timer runs at a
  * fraction of the smaller one), idle keep-alive sockets close after `keepAliveTimeoutMs`, and at
  * most `maxConnections` sockets are open at once.
  * In-flight requests are counted so that a stop can wait for exactly those and no longer.
  */
-export function createHttpServer(rawHandlers: RawHandler[], app: Express, limits: HttpEdgeLimits, log: (line: string) => void): Server {
+export function createHttpServer(rawHandlers: RawHandler[], fallback: FallbackHandler, limits: HttpEdgeLimits, log: (line: string) => void): Server {
   const state = { requests: 0, onIdle: null as (() => void) | null };
   // Node refuses a headers timeout longer than the request timeout.
   const headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
@@ -44,7 +47,7 @@ export function createHttpServer(rawHandlers: RawHandler[], app: Express, limits
       // process with it: the request ends as a JSON 500 and the engine keeps serving.
       try {
         for (const handler of rawHandlers) if (handler(req, res)) return;
-        app(req, res);
+        fallback(req, res);
       } catch (error) {
         log(`internal error on ${req.method ?? '?'} ${(req.url ?? '').split('?')[0] ?? ''}: ${describeError(error)}`);
         if (res.headersSent) res.destroy();

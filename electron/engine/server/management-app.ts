@@ -5,9 +5,10 @@ import { hostOriginGuard } from './guards/host-origin-guard';
 import { SessionStore } from './guards/session-store';
 import { apiNotFound, errorHandler, requireJsonBody } from './error-handler';
 import { eventRoutes } from './routes/events';
+import { managedGuard } from './managed-guard';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
-import { staticRenderer } from './static-renderer';
+import { noRenderer, staticRenderer } from './static-renderer';
 
 /** Body limit of management API requests (workspace imports are the largest). */
 export const MANAGEMENT_BODY_LIMIT = '16mb';
@@ -42,12 +43,13 @@ export function createManagementApp(ctx: EngineContext, resourceRoutes: Router[]
   api.use(requireJsonBody, express.json({ limit: MANAGEMENT_BODY_LIMIT, type: ['application/json', '+json'] }));
   api.get('/stream', (_req, res) => ctx.hub.attach(res, { version: ctx.config.version }));
   api.use(eventRoutes(ctx));
+  api.use(managedGuard(ctx));
   for (const router of resourceRoutes) api.use(router);
   api.use(apiNotFound);
   app.use('/api/v1', api);
   app.use('/api', apiNotFound);
 
-  app.use(staticRenderer(ctx.config.rendererDir));
+  app.use(ctx.config.serveUi ? staticRenderer(ctx.config.rendererDir) : noRenderer());
   app.use(errorHandler(ctx.log));
   return app;
 }

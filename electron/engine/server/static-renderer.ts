@@ -56,3 +56,20 @@ export function staticRenderer(rendererDir: string | null): Router {
   });
   return router;
 }
+
+/**
+ * `--no-ui`: no workspace is served. `/` says so in a sentence (someone opened it in a browser);
+ * every other path is the API's JSON 404.
+ */
+export function noRenderer(): Router {
+  const router = express.Router();
+  router.use((req, res) => {
+    res.status(404);
+    if (req.path === '/') {
+      res.type('text/plain').send('This Hookdesk serves no workspace UI (it was started with --no-ui). Use the management API under /api/v1 or the hookdesk CLI.');
+      return;
+    }
+    res.json({ error: { code: 'not_found', message: `Nothing answers at ${req.path}: this Hookdesk serves no workspace UI (started with --no-ui).` } });
+  });
+  return router;
+}

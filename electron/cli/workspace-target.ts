@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { ApiError, NetworkError } from '../../shared/api/api-error';
+import { HookdeskClient } from '../../shared/api/client';
+import { HookdeskError } from '../../shared/errors';
+import type { WorkspaceFile } from '../../shared/workspace/workspace-file';
+import type { WorkspacePlan } from '../../shared/workspace/workspace-plan';
+import { startEngine, type Engine } from '../engine/engine';
+import { StoreCorruptError, StoreTooNewError } from '../engine/store/store-errors';
+import { workspaceServiceOf } from '../engine/workspace/workspace-module';
+import { CliError } from './cli-error';
+
+/** Where export, plan and apply act: a data dir opened in this process, or a running engine over HTTP. */
+export interface WorkspaceTarget {
+  exportWorkspace(secrets: 'env' | 'include'): Promise<{ file: WorkspaceFile; variables: string[] }>;
+  planWorkspace(file: unknown, options: { prune: boolean }): Promise<WorkspacePlan>;
+  applyWorkspace(file: unknown, options: { prune: boolean }): Promise<WorkspacePlan>;
+  close(): Promise<void>;
+}
+
+export interface TargetOptions {
+  dataDir: string;
+  url: string | undefined;
+  token: string | undefined;
+  env: string | undefined;
+}
+
+/**
+ * `--url URL --token T`: the running engine's API (the way to change a server while it runs).
+ * `--data-dir D`: the engine opened in this process without listening or starting anything. There
+ * is no lock on a data dir: run these against a data dir no engine is serving (a running engine
+ * would not see the change and would overwrite it on its next write); use --url for a running one.
+ */
+export async function openTarget(options: TargetOptions): Promise<WorkspaceTarget> {
+  if (options.url !== undefined) return httpTarget(options.url, options.token);
+  let engine: Engine;
+  try {
+    engine = await startEngine(
+      // A throwaway token: nothing listens, and the data dir's own token is left as it is.
+      { dataDir: options.dataDir, token: `cli_${randomBytes(16).toString('base64url')}`, environment: options.env ?? null },
+      { offline: true, log: (line) => process.stderr.write(`${line}\n`) },
+    );
+  } catch (error) {
+    const code = error instanceof StoreCorruptError || error instanceof StoreTooNewError ? 3 : 1;
+    throw new CliError(`Cannot open the data dir ${options.dataDir}: ${(error as Error).message}`, code);
+  }
+  const service = workspaceServiceOf(engine.modules);
+  return {
+    exportWorkspace: (secrets) => Promise.resolve(service.exportWorkspace(secrets)),
+    planWorkspace: (file, { prune }) => service.planWorkspace(file, { prune }),
+    applyWorkspace: (file, { prune }) => service.applyWorkspace(file, { prune }),
+    close: () => engine.stop(),
+  };
+}
+
+function httpTarget(url: string, token: string | undefined): WorkspaceTarget {
+  const baseUrl = url.replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+$/i.test(baseUrl)) throw new CliError(`--url "${url}" is not an engine URL; write it as http://host:port (for example http://127.0.0.1:8787).`);
+  const client = new HookdeskClient({ baseUrl, token: token ?? process.env.HOOKDESK_TOKEN?.trim() });
+  return {
+    async exportWorkspace(secrets) {
+      const { variables, ...file } = await client.exportWorkspace(secrets);
+      return { file: file as WorkspaceFile, variables: variables ?? [] };
+    },
+    planWorkspace: (file, { prune }) => client.planWorkspace(file, { prune }),
+    applyWorkspace: (file, { prune }) => client.applyWorkspace(file, { prune }),
+    close: () => Promise.resolve(),
+  };
+}
+
+/** An engine or API error as the CLI prints it: the sentence, then one line per field. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof CliError) return error.message;
+  if (error instanceof HookdeskError || error instanceof ApiError) {
+    const fields = Object.entries(error.fields ?? {}).map(([key, message]) => `\n  ${key}: ${message}`);
+    return `${error.message}${fields.join('')}`;
+  }
+  if (error instanceof NetworkError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
