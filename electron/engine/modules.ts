@@ -1,6 +1,7 @@
 import type { EngineContext } from './engine-context';
 import type { EngineModule } from './engine-module';
 import { createDispatchModule } from './dispatch/dispatch-module';
+import { createEnvironmentsModule } from './environments/environments-module';
 import { createInferenceModule } from './inference/inference-module';
 import { createIngestModule } from './ingest/ingest-module';
 import { createRelayModule } from './relay/relay-module';
@@ -13,5 +14,6 @@ export function createModules(ctx: EngineContext): EngineModule[] {
   const relay = createRelayModule(ctx, ingest, dispatch);
   const inference = createInferenceModule(ctx, ingest);
   const workspace = createWorkspaceModule(ctx, ingest, dispatch);
-  return [ingest, dispatch, relay, inference, workspace];
+  const environments = createEnvironmentsModule(ctx);
+  return [ingest, dispatch, relay, inference, workspace, environments];
 }

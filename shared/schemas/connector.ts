@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { verificationConfigSchema, verificationSettingSchema } from './verification';
+import { urlWithVariablesSchema } from './webhook-url';
 
 /** Built-in data sources an integrator can pick; any other string is a custom one. */
 export const BUILT_IN_DATA_SOURCES = [
@@ -43,7 +44,8 @@ export const DEFAULT_FORWARD_TIMEOUT_MS = 30_000;
  */
 export const forwardToSchema = z
   .object({
-    url: z.string().max(2048, 'must be at most 2048 characters').pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })),
+    /** May hold `${VAR}` references, resolved when a request is forwarded. */
+    url: urlWithVariablesSchema,
     timeoutMs: z.number().int().min(100, 'must be 100..120000').max(120_000, 'must be 100..120000').optional(),
   })
   .strict()

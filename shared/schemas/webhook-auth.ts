@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { headerNameSchema } from './http-header';
+import { urlWithVariablesSchema } from './webhook-url';
 
 /** An auth field: printable ASCII only, at most 255 bytes (API.md; ASCII makes bytes = characters). */
 export const authFieldSchema = z
@@ -17,7 +18,7 @@ export const authSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('oauth2'),
-      tokenUrl: requiredAuthField.pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })),
+      tokenUrl: requiredAuthField.pipe(urlWithVariablesSchema),
       clientId: requiredAuthField,
       clientSecret: requiredAuthField,
       scopes: z.array(requiredAuthField.regex(/^\S+$/, 'must not contain spaces')).max(50).optional(),

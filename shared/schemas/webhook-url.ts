@@ -1,9 +1,22 @@
+import { hasVariables } from '../env/resolve-variables';
 import { z } from 'zod';
 
-export const webhookUrlSchema = z
+/** An http or https URL, as it is sent (after `${VAR}` references are resolved). */
+export const httpUrlSchema = z
   .string({ error: 'must be a string' })
   .max(2048, 'must be at most 2048 characters')
   .pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }));
+
+/**
+ * A URL as configured: an http or https URL, or text holding a `${VAR}` reference (`${BASE}/hooks`
+ * is a URL only once resolved; it is checked with `httpUrlSchema` when used).
+ */
+export const urlWithVariablesSchema = z
+  .string({ error: 'must be a string' })
+  .max(2048, 'must be at most 2048 characters')
+  .refine((url) => hasVariables(url) || httpUrlSchema.safeParse(url).success, 'must be an http or https URL');
+
+export const webhookUrlSchema = urlWithVariablesSchema;
 
 /** True for `localhost`, `*.localhost`, 127.0.0.0/8 and `::1`: traffic that never leaves the machine. */
 export function isLoopbackHost(hostname: string): boolean {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { retryPolicySchema, DEFAULT_RETRY_POLICY } from '../retry/retry-policy';
 import { templateSaveError } from '../template/render-template';
+import { hasVariables } from '../env/resolve-variables';
 import { decodeStandardSecret } from '../signing/standard-webhooks';
 import { authSchema, maskedAuthSchema } from './webhook-auth';
 import { headersRecordSchema } from './http-header';
@@ -117,7 +118,8 @@ export const WEBHOOK_DEFAULTS = {
 
 /** Rules across fields, checked on create and on the result of a patch. */
 function checkAcrossFields(config: { secret?: string | null; signature?: string }, ctx: z.RefinementCtx): void {
-  if (config.signature === 'standard-webhooks' && config.secret && !decodeStandardSecret(config.secret)) {
+  // A `${VAR}` secret is checked once resolved, when used.
+  if (config.signature === 'standard-webhooks' && config.secret && !hasVariables(config.secret) && !decodeStandardSecret(config.secret)) {
     ctx.addIssue({
       code: 'custom',
       path: ['secret'],

@@ -3,6 +3,7 @@ import type { EngineModule } from '../engine-module';
 import type { IngestModule } from '../ingest/ingest-module';
 import { ConnectorAnnouncer } from '../ingest/connector-announcer';
 import type { DeliveryRecord } from '../store/delivery-state';
+import { EnvironmentService } from '../environments/environment-service';
 import { DeliveryPlanner } from './delivery-planner';
 import { toDelivery } from './delivery-view';
 import { deliveryRoutes } from './delivery-routes';
@@ -32,7 +33,7 @@ export function createDispatchModule(ctx: EngineContext, ingest: IngestModule): 
   const webhooks = new WebhookService(ctx);
   const sender = new HttpSender();
   const tokens = new OAuth2TokenCache(sender, () => ctx.clock.now());
-  const invoker = new Invoker(sender, tokens, ctx.clock, ctx.baseUrl);
+  const invoker = new Invoker(sender, tokens, ctx.clock, ctx.baseUrl, new EnvironmentService(ctx));
   const planner = new DeliveryPlanner(() => webhooks.all(), store.deliveries);
   const dispatcher = new Dispatcher({
     clock: ctx.clock,

@@ -7,6 +7,7 @@ import { isSensitiveHeader, maskSecret } from '../../../shared/schemas/webhook-m
 import { HOOKDESK_SIGNATURE_HEADER } from '../../../shared/signing/hookdesk-signature';
 import { allValidatorsPassed, runValidators } from '../../../shared/validators/run-validators';
 import type { Clock } from '../clock';
+import { webhookAtUse, type VariableSource } from '../environments/resolve-at-use';
 import type { StoredWebhookConfig } from '../store/workspace-data';
 import { RESPONSE_BODY_CAP, type HttpSender, type OutboundResponse, type SendResult } from './http-sender';
 import type { OAuth2TokenCache } from './oauth2-token-cache';
@@ -40,19 +41,28 @@ export class Invoker {
     private readonly tokens: OAuth2TokenCache,
     private readonly clock: Clock,
     private readonly apiBaseUrl: () => string,
+    /** `${VAR}` values, read when each request is built (so switching the environment takes effect at once). */
+    private readonly variables: VariableSource,
   ) {}
 
   async invoke(webhook: StoredWebhookConfig, event: DispatchEvent): Promise<Invocation> {
     return (await this.attempt(webhook, event)).invocation;
   }
 
-  async attempt(webhook: StoredWebhookConfig, event: DispatchEvent): Promise<InvokeOutcome> {
+  async attempt(configured: StoredWebhookConfig, event: DispatchEvent): Promise<InvokeOutcome> {
+    const atUse = webhookAtUse(configured, this.variables);
+    if (!atUse.ok) {
+      // An unset variable: building again gives the same answer, so the delivery fails once ("cannot be built").
+      const request = { method: configured.method, url: configured.url, headers: {}, body: null };
+      return { invocation: { ok: false, request, response: null, error: atUse.reason, durationMs: 0, validators: [], bodyError: null }, retryable: false };
+    }
+    const { webhook, fromVariables } = atUse;
     try {
       const timeoutMs = webhook.timeoutSeconds * 1000;
-      let result = await this.sendOnce(webhook, event, timeoutMs, false);
+      let result = await this.sendOnce(webhook, event, timeoutMs, false, fromVariables);
       if (result.retryable && webhook.auth.type === 'oauth2' && result.sent?.response?.status === 401) {
         this.tokens.invalidate(webhook.auth);
-        result = await this.sendOnce(webhook, event, timeoutMs, true);
+        result = await this.sendOnce(webhook, event, timeoutMs, true, fromVariables);
       }
       return { invocation: keepable(result.invocation), retryable: result.retryable };
     } catch (error) {
@@ -75,6 +85,7 @@ export class Invoker {
     event: DispatchEvent,
     timeoutMs: number,
     retriedAfter401: boolean,
+    fromVariables: ReadonlySet<string>,
   ): Promise<{ invocation: Invocation; sent: SendResult | null; retryable: boolean }> {
     let accessToken: string | null = null;
     let tokenError: string | null = null;
@@ -92,7 +103,7 @@ export class Invoker {
       oauthAccessToken: accessToken,
       timestampSeconds: Math.floor(this.clock.now() / 1000),
     });
-    const recorded = recordedRequest(built.request, webhook);
+    const recorded = recordedRequest(built.request, webhook, fromVariables);
     if (!built.ok) {
       return {
         invocation: { ok: false, request: recorded, response: null, error: built.reason, durationMs: 0, validators: [], bodyError: built.error },
@@ -135,12 +146,17 @@ function keepable(invocation: Invocation): Invocation {
 export type RequestToRecord = Omit<InvocationRequest, 'body' | 'encoding' | 'truncated'> & { body: string | Uint8Array | null };
 
 /** The request as records keep it: credential headers masked, the body's bytes capped (text when UTF-8, else base64). */
-export function recordedRequest(request: RequestToRecord, webhook: Pick<StoredWebhookConfig, 'auth'>): InvocationRequest {
+export function recordedRequest(
+  request: RequestToRecord,
+  webhook: Pick<StoredWebhookConfig, 'auth'>,
+  /** Lower-case names of headers whose values came from `${VAR}` references: masked too (environment values may be secrets). */
+  fromVariables: ReadonlySet<string> = new Set(),
+): InvocationRequest {
   const apiKeyHeader = webhook.auth.type === 'apiKey' ? webhook.auth.header.toLowerCase() : null;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     const lower = name.toLowerCase();
-    const secret = !SIGNATURE_HEADERS.has(lower) && (lower === apiKeyHeader || isSensitiveHeader(name));
+    const secret = !SIGNATURE_HEADERS.has(lower) && (lower === apiKeyHeader || isSensitiveHeader(name) || fromVariables.has(lower));
     headers[name] = secret ? maskCredential(value) : value;
   }
   if (request.body === null) return { method: request.method, url: request.url, headers, body: null };

@@ -3,7 +3,8 @@ import { ErrorCode, HookdeskError } from '../../../shared/errors';
 import type { EngineContext } from '../engine-context';
 import type { RawHandler } from '../server/raw-handler';
 import { readCapturedContent } from './capture-decoded';
-import { sendConfiguredResponse } from './capture-response';
+import { CaptureResponseResolver, sendConfiguredResponse } from './capture-response';
+import { EnvironmentService } from '../environments/environment-service';
 import { parseCaptureUrl, type CaptureTarget } from './capture-url';
 import type { ConnectorService } from './connector-service';
 import { declaredTooLarge, payloadTooLarge, readBody } from './read-body';
@@ -20,6 +21,7 @@ import { relayHookFor, type RequestHookSlot } from './request-hook';
  */
 export function captureHandler(ctx: EngineContext, connectors: ConnectorService, relay: RequestHookSlot): RawHandler {
   const limit = ctx.config.maxBodyBytes;
+  const answers = new CaptureResponseResolver(new EnvironmentService(ctx), ctx.log);
 
   async function handle(req: IncomingMessage, res: ServerResponse, target: CaptureTarget): Promise<void> {
     const connector = target.token === '' ? undefined : connectors.byCaptureToken(target.token);
@@ -55,7 +57,7 @@ export function captureHandler(ctx: EngineContext, connectors: ConnectorService,
       ? relayHook({ connector, source: 'capture', method, path: target.path, query: target.query, headers: req.headers, body: bytes, receivedMs: arrival.receivedMs }, [event])
       : null;
     await connectors.storeEvents(connector.id, [event]);
-    const response = connector.response;
+    const response = answers.resolve(connector);
     if (response.delayMs <= 0) {
       sendConfiguredResponse(res, response);
       afterStored?.();

@@ -4,6 +4,7 @@ import { verifyRequest } from '../../../shared/signing/verify/verify-request';
 import type { VerificationResult } from '../../../shared/signing/verify/verification-result';
 import type { InboundRequest, InboundRequestHook } from '../ingest/request-hook';
 import { eventHeaders } from '../ingest/request-headers';
+import { urlAtUse, type VariableSource } from '../environments/resolve-at-use';
 import type { StoredConnector } from '../store/workspace-data';
 import { LOOP_REASON, type HopMark } from './forward-loop';
 import { failedForward, pendingForward } from './forward-outcome';
@@ -21,6 +22,8 @@ export interface RelayIntakeDeps {
   forward: (job: ForwardJob) => void;
   /** Whether the connector still exists (it may be deleted while a request is being stored). */
   connectorExists: (connectorId: string) => boolean;
+  /** `${VAR}` values for the forward URL, read at arrival. */
+  variables: VariableSource;
   log: (line: string) => void;
 }
 
@@ -45,7 +48,8 @@ export function relayIntake(deps: RelayIntakeDeps): InboundRequestHook {
     if (request.source === 'push' && events.length === 1 && only) only.bodyBase64 = request.body.toString('base64');
     if (connector.forwardTo === null) return null;
 
-    const url = forwardUrl(connector.forwardTo.url, request.path, request.query);
+    const target = urlAtUse(connector.forwardTo.url, deps.variables, 'forward URL');
+    const url = forwardUrl(target.ok ? target.url : connector.forwardTo.url, request.path, request.query);
     const time = new Date(request.receivedMs).toISOString();
     if (deps.hop.seenIn(request.headers)) {
       for (const event of events) event.forward = failedForward(url, time, LOOP_REASON);
@@ -53,6 +57,10 @@ export function relayIntake(deps: RelayIntakeDeps): InboundRequestHook {
     }
     if (verification && verification.status !== 'verified' && connector.verification?.forwardOnlyVerified === true) {
       for (const event of events) event.forward = failedForward(url, time, UNVERIFIED_REASON);
+      return null;
+    }
+    if (!target.ok) {
+      for (const event of events) event.forward = failedForward(url, time, target.reason);
       return null;
     }
     for (const event of events) event.forward = pendingForward(url, time);

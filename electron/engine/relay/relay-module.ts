@@ -3,6 +3,7 @@ import type { EngineModule } from '../engine-module';
 import type { DispatchModule } from '../dispatch/dispatch-module';
 import { HttpSender } from '../dispatch/http-sender';
 import type { IngestModule } from '../ingest/ingest-module';
+import { EnvironmentService } from '../environments/environment-service';
 import { EventPatcher } from './event-patcher';
 import { describeForwardError } from './forward-errors';
 import { HopMark } from './forward-loop';
@@ -27,6 +28,7 @@ export function createRelayModule(ctx: EngineContext, ingest: IngestModule, disp
   const sender = new HttpSender(describeForwardError);
   const patcher = new EventPatcher(store.events, ctx.hub);
   const hop = new HopMark();
+  const variables = new EnvironmentService(ctx);
   const forwarder = new Forwarder(sender, patcher, ctx.clock, ctx.log);
   const replays = new ReplayService({
     events: store.events,
@@ -38,6 +40,7 @@ export function createRelayModule(ctx: EngineContext, ingest: IngestModule, disp
     patcher,
     hop,
     clock: ctx.clock,
+    variables,
   });
   const stale = staleForwardIds(store.events, ingest.connectors.all().map((c) => c.id));
 
@@ -46,6 +49,7 @@ export function createRelayModule(ctx: EngineContext, ingest: IngestModule, disp
       hop,
       forward: (job) => forwarder.enqueue(job),
       connectorExists: (id) => ingest.connectors.find(id) !== undefined,
+      variables,
       log: ctx.log,
     }),
   );

@@ -9,6 +9,7 @@ import type { Clock } from '../clock';
 import type { HttpSender } from '../dispatch/http-sender';
 import type { WebhookActions } from '../dispatch/webhook-actions';
 import type { WebhookService } from '../dispatch/webhook-service';
+import { urlAtUse, type VariableSource } from '../environments/resolve-at-use';
 import type { ConnectorService } from '../ingest/connector-service';
 import type { DeliveryState } from '../store/delivery-state';
 import type { EventRepository } from '../store/event-repository';
@@ -34,6 +35,8 @@ export interface ReplayDeps {
   patcher: EventPatcher;
   hop: HopMark;
   clock: Clock;
+  /** `${VAR}` values for the forward URL, read when the replay is sent. */
+  variables: VariableSource;
 }
 
 /**
@@ -106,7 +109,9 @@ export class ReplayService {
           : 'The connector of this event has no forward URL. Set one on the connector (forwardTo), or replay to a webhook or a URL instead.';
       throw new HookdeskError(400, ErrorCode.validationFailed, message, { target: message });
     }
-    return forwardUrl(forwardTo.url, event.path ?? '', event.query ?? '');
+    const target = urlAtUse(forwardTo.url, this.deps.variables, 'forward URL');
+    if (!target.ok) throw new HookdeskError(400, ErrorCode.validationFailed, target.reason, { target: target.reason });
+    return forwardUrl(target.url, event.path ?? '', event.query ?? '');
   }
 
   private connectorOf(event: HookEvent): StoredConnector | undefined {
