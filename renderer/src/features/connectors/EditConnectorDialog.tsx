@@ -7,7 +7,7 @@ import {
   apiFailure,
   choiceFromDataSource,
   dataSourceFromChoice,
-  fieldErrors,
+  fieldSentences,
   formatHeaderLines,
   parseHeaderLines,
   type FieldErrors,
@@ -39,20 +39,23 @@ function draftOf(c: Connector): Draft {
   };
 }
 
-/** Builds the PATCH body from the draft; `headers` problems come back as a field error. */
-function patchOf(d: Draft): { patch: unknown } | { fields: FieldErrors } {
+/**
+ * Builds the PATCH body from the draft and checks it in one pass: a bad headers line and every
+ * schema problem are reported together, each as a sentence (see `issueSentence`).
+ */
+function checkedPatchOf(d: Draft): { data: ConnectorPatch } | { fields: FieldErrors } {
   const headers = parseHeaderLines(d.headers);
-  if ('error' in headers) return { fields: { 'response.headers': headers.error } };
   const number = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
-  return {
-    patch: {
-      name: d.name,
-      dataSource: dataSourceFromChoice(d.source),
-      typePath: d.typePath.trim() === '' ? null : d.typePath.trim(),
-      retention: number(d.retention),
-      response: { status: number(d.status), headers: headers.headers, body: d.body, delayMs: number(d.delayMs) },
-    },
+  const patch = {
+    name: d.name,
+    dataSource: dataSourceFromChoice(d.source),
+    typePath: d.typePath.trim() === '' ? null : d.typePath.trim(),
+    retention: number(d.retention),
+    response: { status: number(d.status), headers: 'error' in headers ? {} : headers.headers, body: d.body, delayMs: number(d.delayMs) },
   };
+  const parsed = fieldSentences(connectorPatchSchema, patch);
+  if (!('error' in headers)) return 'fields' in parsed ? parsed : { data: parsed.data as ConnectorPatch };
+  return { fields: { ...('fields' in parsed ? parsed.fields : {}), 'response.headers': headers.error } };
 }
 
 /** Name, data source, type JSONPath, retention and the answer capture senders get (forwarding and verification: the page's Relay settings). */
@@ -67,8 +70,7 @@ export function EditConnectorDialog({ connector, onClose }: { connector: Connect
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setFormError(null);
-    const built = patchOf(draft);
-    const parsed = 'fields' in built ? built : fieldErrors(connectorPatchSchema, built.patch);
+    const parsed = checkedPatchOf(draft);
     if ('fields' in parsed) {
       setErrors(parsed.fields);
       return;
@@ -76,7 +78,7 @@ export function EditConnectorDialog({ connector, onClose }: { connector: Connect
     setErrors({});
     setBusy(true);
     try {
-      await update(connector.id, parsed.data as ConnectorPatch);
+      await update(connector.id, parsed.data);
       onClose();
     } catch (error) {
       const failure = apiFailure(error);

@@ -33,6 +33,58 @@ export function fieldErrors<S extends z.ZodType>(schema: S, input: unknown): { d
   return result.success ? { data: result.data } : { fields: issuesToFields(result.error.issues) };
 }
 
+/** What each connector field is called on the forms, for messages in words. */
+export const CONNECTOR_FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  dataSource: 'Data source',
+  typePath: 'Type JSONPath',
+  retention: 'Events kept',
+  'response.status': 'Response status',
+  'response.delayMs': 'Response delay',
+  'response.body': 'Response body',
+  'response.headers': 'Response headers',
+};
+
+const plain = (n: unknown): string => (typeof n === 'number' || typeof n === 'bigint' ? Number(n).toLocaleString('en-US') : String(n));
+
+/**
+ * One zod issue as a sentence naming the field: "Events kept must be 1 or more.", "Response delay
+ * must be a whole number." Our schemas' own messages ("must be 200..599") get the field's name in
+ * front; zod's defaults ("Too small: expected number to be >=1") are replaced.
+ */
+export function issueSentence(issue: z.core.$ZodIssue, labels: Record<string, string> = CONNECTOR_FIELD_LABELS): string {
+  const key = issue.path.map(String).join('.');
+  const label = labels[key] ?? (key || 'The form');
+  const own = !/^(Too small|Too big|Invalid)\b/.test(issue.message);
+  if (own) return `${label} ${issue.message}.`;
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string' || issue.origin === 'array') return Number(issue.minimum) <= 1 ? `${label} must not be empty.` : `${label} must hold at least ${plain(issue.minimum)}.`;
+      return issue.inclusive ? `${label} must be ${plain(issue.minimum)} or more.` : `${label} must be more than ${plain(issue.minimum)}.`;
+    case 'too_big':
+      if (issue.origin === 'string' || issue.origin === 'array') return `${label} must hold at most ${plain(issue.maximum)}.`;
+      return issue.inclusive ? `${label} must be at most ${plain(issue.maximum)}.` : `${label} must be less than ${plain(issue.maximum)}.`;
+    case 'invalid_type':
+      if (issue.expected === 'int') return `${label} must be a whole number.`;
+      if (issue.expected === 'number') return `${label} must be a number.`;
+      return `${label} is missing or not a ${issue.expected}.`;
+    default:
+      return `${label} is not valid.`;
+  }
+}
+
+/** Like `fieldErrors`, with every message a sentence (`issueSentence`); the first issue of a field wins. */
+export function fieldSentences<S extends z.ZodType>(schema: S, input: unknown, labels?: Record<string, string>): { data: z.output<S> } | { fields: FieldErrors } {
+  const result = schema.safeParse(input);
+  if (result.success) return { data: result.data };
+  const fields: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
+    if (!(key in fields)) fields[key] = issueSentence(issue, labels);
+  }
+  return { fields };
+}
+
 /**
  * An API failure as form errors: the engine's `fields` next to their fields; a 409 (duplicate
  * name + data source) next to the name; anything else as a form-level message.
