@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { ApiError } from '../../../../shared/api/api-error';
+import { Modal } from '../../components/Modal';
+import { api } from '../../api/client';
+import { saveWorkspaceFile } from './workspace-file-io';
+
+type Secrets = 'env' | 'include';
+
+/**
+ * Export: choose how secrets are written, then save the file. With variables the file names each
+ * secret as `${HOOKDESK_...}` and the dialog lists what to set where it runs; in clear, it says the
+ * file must be kept private.
+ */
+export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const [secrets, setSecrets] = useState<Secrets>('env');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<{ savedAs: string; variables: string[] } | null>(null);
+
+  const exportFile = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const file = await api.exportWorkspace(secrets);
+      const savedAs = await saveWorkspaceFile(`${JSON.stringify(file, null, 2)}\n`);
+      if (savedAs !== null) setResult({ savedAs, variables: file.variables ?? [] });
+    } catch (e) {
+      setError(e instanceof ApiError || e instanceof Error ? e.message : 'The export failed.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title="Export workspace" onClose={onClose}>
+      <p className="muted">Connectors, webhooks and environments as one JSON file to commit and apply elsewhere. Events and deliveries stay here.</p>
+      <fieldset>
+        <legend>Secrets</legend>
+        <label>
+          <input type="radio" name="secrets" value="env" checked={secrets === 'env'} onChange={() => setSecrets('env')} /> As variables (<code>{'${HOOKDESK_…}'}</code>): safe to commit
+        </label>
+        <label>
+          <input type="radio" name="secrets" value="include" checked={secrets === 'include'} onChange={() => setSecrets('include')} /> In clear: keep the file private
+        </label>
+      </fieldset>
+      {secrets === 'include' && <p role="note">The file will hold webhook secrets and credentials in clear. Do not commit it.</p>}
+      {error && <p role="alert">{error}</p>}
+      {result && (
+        <section aria-label="Export result">
+          <p role="status">Saved as {result.savedAs}.</p>
+          {result.variables.length > 0 && (
+            <>
+              <p>Set these variables where the file is applied (connector keys cannot be exported: without one, apply makes a new key and shows it once):</p>
+              <ul aria-label="Variables to set">
+                {result.variables.map((name) => (
+                  <li key={name}>
+                    <code>{name}</code>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {result ? 'Close' : 'Cancel'}
+        </button>
+        <button type="button" className="primary" onClick={() => void exportFile()} disabled={busy}>
+          {busy ? 'Exporting…' : 'Export and save'}
+        </button>
+      </div>
+    </Modal>
+  );
+}

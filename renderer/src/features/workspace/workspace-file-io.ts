@@ -1,0 +1,34 @@
+/** Saving and opening the workspace file: native dialogs in the desktop app, download/upload in a browser. */
+
+export const WORKSPACE_FILE_NAME = 'hookdesk.workspace.json';
+
+/** Saves `content`; answers where (a path, or the download's name), or null when the person cancelled. */
+export async function saveWorkspaceFile(content: string): Promise<string | null> {
+  if (window.hookdesk) return window.hookdesk.saveFile(WORKSPACE_FILE_NAME, content);
+  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = WORKSPACE_FILE_NAME;
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    // The click has started the download; the URL is no longer needed once this turn ends.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+  return WORKSPACE_FILE_NAME;
+}
+
+/** Workspace files are small; a larger one is surely something else. */
+export const MAX_WORKSPACE_FILE_BYTES = 8 * 1024 * 1024;
+
+/** The file's JSON, or a sentence saying why it cannot be read. */
+export function parseWorkspaceText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  if (text.length > MAX_WORKSPACE_FILE_BYTES) return { ok: false, message: 'The file is larger than 8 MB; a workspace file is much smaller. Choose the file Export wrote.' };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, message: `The file is not JSON (${error instanceof Error ? error.message : 'unreadable'}). Choose the file Export wrote.` };
+  }
+}
