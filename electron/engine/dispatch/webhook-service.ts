@@ -137,7 +137,8 @@ export class WebhookService {
   private merge(stored: StoredWebhookConfig, input: unknown, what: string): WebhookConfig {
     const raw = typeof input === 'object' && input !== null && !Array.isArray(input) ? restoreMaskedSecrets(input as Record<string, unknown>, stored) : input;
     const patch = parseOrThrow(webhookPatchSchema, raw, what);
-    const { id: _id, createdTime: _created, updatedTime: _updated, ...current } = stored;
+    // `managed` (serve --config) is the engine's mark, not a webhook setting: kept on `stored`, never validated as one.
+    const { id: _id, createdTime: _created, updatedTime: _updated, managed: _managed, ...current } = stored as StoredWebhookConfig & { managed?: boolean };
     return parseOrThrow(webhookConfigSchema, { ...current, ...patch }, what);
   }
 
