@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Webhook } from '../../../../shared/schemas/webhook';
 import { relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/hooks';
@@ -33,6 +33,10 @@ export function WebhookHeader({ webhook, titleId, testing, onSendTest }: Props) 
     }
   };
   const last = webhook.lastSuccessfulMessageDelivery;
+  // Applied from `serve --config`: the engine refuses changes and says why (managedReason); null when editable.
+  const managedReason = (webhook as { managedReason?: string | null }).managedReason ?? null;
+  const reasonId = useId();
+  const lockProps = managedReason !== null ? { disabled: true, 'aria-describedby': reasonId } : {};
   return (
     <header className="connector-head webhook-head">
       <div>
@@ -40,6 +44,11 @@ export function WebhookHeader({ webhook, titleId, testing, onSendTest }: Props) 
         <p className="mono url" aria-label="Target URL">
           {webhook.method} {webhook.url}
         </p>
+        {managedReason !== null && (
+          <p className="notice" role="note">
+            <span className="badge">Managed by config</span> <span id={reasonId}>{managedReason}</span>
+          </p>
+        )}
         <p className="muted facts-inline">
           <WebhookStateBadge webhook={webhook} />
           <span>
@@ -75,10 +84,10 @@ export function WebhookHeader({ webhook, titleId, testing, onSendTest }: Props) 
             Restart
           </button>
         )}
-        <button type="button" onClick={() => void run(() => update(webhook.id, { enabled: !webhook.enabled }))} disabled={busy}>
+        <button type="button" onClick={() => void run(() => update(webhook.id, { enabled: !webhook.enabled }))} disabled={busy} {...lockProps}>
           {webhook.enabled ? 'Disable' : 'Enable'}
         </button>
-        <button type="button" className="danger" onClick={() => openDialog({ kind: 'delete', webhookId: webhook.id })}>
+        <button type="button" className="danger" onClick={() => openDialog({ kind: 'delete', webhookId: webhook.id })} {...lockProps}>
           Delete
         </button>
       </div>
