@@ -1,5 +1,6 @@
 import { isLosslessNumber, LosslessNumber, parse as parseLosslessJson, stringify as stringifyLosslessJson } from 'lossless-json';
 import { depthNote, jsonTextTooDeep, MAX_JSON_DEPTH, type BoundedParse, type BoundedStringify } from './bounded-json';
+import { closingQuote } from './closing-quote';
 
 /**
  * Numbers as the sender wrote them. `JSON.parse` turns `12345678901234567890123` into
@@ -23,7 +24,6 @@ export function numberChangesWhenParsed(token: string): boolean {
 }
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 /**
  * True when JSON text holds a number that `JSON.parse` would change. One pass without recursion that
@@ -53,18 +53,6 @@ export function hasInexactNumbers(text: string): boolean {
     }
   }
   return false;
-}
-
-/** The index of the quote that ends the string opened at `open` (one not escaped by an odd run of backslashes). */
-function closingQuote(text: string, open: number): number {
-  let quote = text.indexOf('"', open + 1);
-  while (quote !== -1) {
-    let backslashes = 0;
-    for (let k = quote - 1; text.charCodeAt(k) === BACKSLASH; k -= 1) backslashes += 1;
-    if (backslashes % 2 === 0) return quote;
-    quote = text.indexOf('"', quote + 1);
-  }
-  return text.length;
 }
 
 function parseNumber(token: string): number | LosslessNumber {

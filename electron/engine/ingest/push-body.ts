@@ -1,5 +1,6 @@
 import { ErrorCode, HookdeskError } from '../../../shared/errors';
 import { jsonTextTooDeep } from '../../../shared/json/bounded-json';
+import { closingQuote } from '../../../shared/json/closing-quote';
 import { BODY_DEPTH_NOTE, MAX_BODY_DEPTH } from './body-depth';
 import { isJsonText } from './json-syntax';
 
@@ -158,7 +159,6 @@ export function elementSlices(text: string): string[] {
 }
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
@@ -188,16 +188,4 @@ export function objectSlices(text: string): string[] {
     }
   }
   return slices;
-}
-
-/** The index of the quote that ends the string opened at `open` (one not escaped by an odd run of backslashes). */
-function closingQuote(text: string, open: number): number {
-  let quote = text.indexOf('"', open + 1);
-  while (quote !== -1) {
-    let backslashes = 0;
-    for (let k = quote - 1; text.charCodeAt(k) === BACKSLASH; k -= 1) backslashes += 1;
-    if (backslashes % 2 === 0) return quote;
-    quote = text.indexOf('"', quote + 1);
-  }
-  return text.length;
 }
