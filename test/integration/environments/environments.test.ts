@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeOutboundBench, startOutboundBench } from '../../helpers/outbound-bench';
 import { Receiver } from '../../helpers/receiver';
-import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
+import type { TestEngine } from '../../helpers/test-engine';
 import { createConnector, openStream, push, rawRequest } from '../inbound/inbound-helpers';
 import { deliveriesSettle, settled } from '../outbound/outbound-helpers';
 import { forwardFinished } from '../relay/relay-helpers';
@@ -32,15 +33,10 @@ describe('environments: ${VAR} resolves from the active environment when a reque
   let b: Receiver;
 
   beforeAll(async () => {
-    t = await startTestEngine();
-    a = await Receiver.start();
+    ({ t, receiver: a } = await startOutboundBench());
     b = await Receiver.start();
   });
-  afterAll(async () => {
-    await a.close();
-    await b.close();
-    await t.dispose();
-  });
+  afterAll(() => closeOutboundBench(t, a, b));
 
   it('GET answers the environments with every value masked and which one is active; PUT replaces them and announces it', async () => {
     expect((await api(t, 'GET', '/environments')).body).toEqual({ environments: {}, active: null });

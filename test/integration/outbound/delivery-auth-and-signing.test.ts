@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebhookCreate } from '../../../shared/schemas/webhook';
-import { Receiver, type ReceivedRequest } from '../../helpers/receiver';
-import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
+import { closeOutboundBench, resetOutboundBench, startOutboundBench } from '../../helpers/outbound-bench';
+import type { Receiver, ReceivedRequest } from '../../helpers/receiver';
+import type { TestEngine } from '../../helpers/test-engine';
 import { deliveriesSettle, settled } from './outbound-helpers';
 
 const header = (r: ReceivedRequest, name: string): string => String(r.headers[name.toLowerCase()] ?? '');
@@ -12,16 +13,10 @@ describe('delivery: auth, signatures and X-Hookdesk headers, checked by a real r
   let receiver: Receiver;
   let n = 0;
   beforeAll(async () => {
-    t = await startTestEngine();
-    receiver = await Receiver.start();
+    ({ t, receiver } = await startOutboundBench());
   });
-  afterAll(async () => {
-    await receiver.close();
-    await t.dispose();
-  });
-  afterEach(async () => {
-    for (const w of (await t.client.listWebhooks({ pageSize: 500 })).items) await t.client.deleteWebhook(w.id);
-  });
+  afterAll(() => closeOutboundBench(t, receiver));
+  afterEach(() => resetOutboundBench(t, receiver));
 
   /** Creates the webhook, publishes one event and answers what the receiver got for it. */
   async function deliverOne(config: Omit<WebhookCreate, 'name' | 'url'>, path = '/in'): Promise<ReceivedRequest> {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Receiver } from '../../helpers/receiver';
-import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
+import { closeOutboundBench, resetOutboundBench, startOutboundBench } from '../../helpers/outbound-bench';
+import type { Receiver } from '../../helpers/receiver';
+import type { TestEngine } from '../../helpers/test-engine';
 import type { Delivery } from '../../../shared/schemas/delivery';
 import type { Webhook } from '../../../shared/schemas/webhook';
 import { createConnector, openStream, push } from '../inbound/inbound-helpers';
@@ -16,17 +17,10 @@ describe('payload: templates, content types, filters; and the test button', () =
   let t: TestEngine;
   let receiver: Receiver;
   beforeAll(async () => {
-    t = await startTestEngine();
-    receiver = await Receiver.start();
+    ({ t, receiver } = await startOutboundBench());
   });
-  afterAll(async () => {
-    await receiver.close();
-    await t.dispose();
-  });
-  afterEach(async () => {
-    receiver.handler = () => ({ body: { ok: true } });
-    for (const w of (await t.client.listWebhooks({ pageSize: 500 })).items) await t.client.deleteWebhook(w.id);
-  });
+  afterAll(() => closeOutboundBench(t, receiver));
+  afterEach(() => resetOutboundBench(t, receiver));
 
   it('renders a template whose values are escaped where they land, so hostile data never breaks the JSON', async () => {
     const webhook = await t.client.createWebhook({

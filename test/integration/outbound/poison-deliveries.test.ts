@@ -3,8 +3,9 @@ import { ApiError } from '../../../shared/api/api-error';
 import { newId } from '../../../shared/ids';
 import type { HookEvent } from '../../../shared/schemas/event';
 import type { Invoker } from '../../../electron/engine/dispatch/invoker';
-import { Receiver } from '../../helpers/receiver';
-import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
+import { closeOutboundBench, resetOutboundBench, startOutboundBench } from '../../helpers/outbound-bench';
+import type { Receiver } from '../../helpers/receiver';
+import type { TestEngine } from '../../helpers/test-engine';
 import { deliveriesSettle, settled } from './outbound-helpers';
 
 /** A body 10,000 levels deep: JSON.stringify throws a RangeError on it. */
@@ -53,16 +54,10 @@ describe('a delivery that cannot be built fails once; others go on', () => {
   let t: TestEngine;
   let receiver: Receiver;
   beforeAll(async () => {
-    t = await startTestEngine();
-    receiver = await Receiver.start();
+    ({ t, receiver } = await startOutboundBench());
   });
-  afterAll(async () => {
-    await receiver.close();
-    await t.dispose();
-  });
-  afterEach(async () => {
-    for (const w of (await t.client.listWebhooks({ pageSize: 500 })).items) await t.client.deleteWebhook(w.id);
-  });
+  afterAll(() => closeOutboundBench(t, receiver));
+  afterEach(() => resetOutboundBench(t, receiver));
 
   it('a deep event with a matching webhook: failed after one attempt with the reason, other deliveries sent, and not retried after a restart', async () => {
     const envelope = await t.client.createWebhook({ name: 'Envelope', url: `${receiver.url}/envelope`, events: [{ type: 'deep.*' }] });

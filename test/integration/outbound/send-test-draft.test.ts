@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../shared/api/api-error';
-import { Receiver } from '../../helpers/receiver';
-import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
+import { closeOutboundBench, resetOutboundBench, startOutboundBench } from '../../helpers/outbound-bench';
+import type { Receiver } from '../../helpers/receiver';
+import type { TestEngine } from '../../helpers/test-engine';
 import { deliveriesSettle, settled } from './outbound-helpers';
 
 /** Nothing listens here: a dead URL a new user might type. */
@@ -21,17 +22,10 @@ describe('Send test sends the settings on screen without saving them', () => {
   let t: TestEngine;
   let receiver: Receiver;
   beforeAll(async () => {
-    t = await startTestEngine();
-    receiver = await Receiver.start();
+    ({ t, receiver } = await startOutboundBench());
   });
-  afterAll(async () => {
-    await receiver.close();
-    await t.dispose();
-  });
-  afterEach(async () => {
-    receiver.requests.length = 0;
-    for (const w of (await t.client.listWebhooks({ pageSize: 500 })).items) await t.client.deleteWebhook(w.id);
-  });
+  afterAll(() => closeOutboundBench(t, receiver));
+  afterEach(() => resetOutboundBench(t, receiver));
 
   it('a draft with another URL and template goes there; the saved webhook stays exactly as it was', async () => {
     const created = await t.client.createWebhook({ name: 'Orders', url: `${receiver.url}/saved`, secret: SECRET });
@@ -106,13 +100,9 @@ describe('a template that does not parse is refused on save; one that fails for 
   let t: TestEngine;
   let receiver: Receiver;
   beforeAll(async () => {
-    t = await startTestEngine();
-    receiver = await Receiver.start();
+    ({ t, receiver } = await startOutboundBench());
   });
-  afterAll(async () => {
-    await receiver.close();
-    await t.dispose();
-  });
+  afterAll(() => closeOutboundBench(t, receiver));
 
   it('create and patch answer 400 with line and column in fields.bodyTemplate', async () => {
     const created = await refusal(t.client.createWebhook({ name: 'Broken', url: `${receiver.url}/b`, bodyTemplate: '{\n  "a": {{data.x}\n}' }));

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HookEvent } from '../../../shared/schemas/event';
 import { HOP_HEADER, LOOP_REASON } from '../../../electron/engine/relay/forward-loop';
+import { closeOutboundBench, resetReceiver, startOutboundBench } from '../../helpers/outbound-bench';
 import { Receiver } from '../../helpers/receiver';
 import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
 import { createConnector, openStream, push, rawRequest, type OpenStream } from '../inbound/inbound-helpers';
@@ -15,19 +16,11 @@ describe('relay: forward to', () => {
   let target: Receiver;
   let stream: OpenStream;
   beforeAll(async () => {
-    t = await startTestEngine();
-    target = await Receiver.start();
+    ({ t, receiver: target } = await startOutboundBench());
     stream = await openStream(t.client);
   });
-  afterAll(async () => {
-    stream.close();
-    await target.close();
-    await t.dispose();
-  });
-  afterEach(() => {
-    target.handler = () => ({ status: 200, body: { ok: true } });
-    target.requests.length = 0;
-  });
+  afterAll(() => closeOutboundBench(t, stream, target));
+  afterEach(() => resetReceiver(target));
 
   async function forwardingConnector(url: string, timeoutMs?: number) {
     const connector = await createConnector(t.client);

@@ -3,8 +3,9 @@ import { TOO_DEEP } from '../../../shared/validators/run-validators';
 import { BODY_DEPTH_NOTE } from '../../../electron/engine/ingest/body-depth';
 import type { Delivery } from '../../../shared/schemas/delivery';
 import type { ReplayInvocation } from '../../../shared/schemas/replay';
-import { Receiver } from '../../helpers/receiver';
-import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
+import { closeOutboundBench, startOutboundBench } from '../../helpers/outbound-bench';
+import type { Receiver } from '../../helpers/receiver';
+import type { TestEngine } from '../../helpers/test-engine';
 import { createConnector, errorCode, push, rawRequest } from '../inbound/inbound-helpers';
 import { deliveriesSettle } from '../outbound/outbound-helpers';
 
@@ -22,13 +23,9 @@ describe('hostile answers and deep events on the way out', () => {
   let receiver: Receiver;
 
   beforeAll(async () => {
-    t = await startTestEngine();
-    receiver = await Receiver.start();
+    ({ t, receiver } = await startOutboundBench());
   });
-  afterAll(async () => {
-    await receiver.close();
-    await t.dispose();
-  });
+  afterAll(() => closeOutboundBench(t, receiver));
 
   function api(path: string, body: unknown): ReturnType<typeof rawRequest> {
     return rawRequest(`${t.url}/api/v1${path}`, {

@@ -3,8 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UNVERIFIED_REASON } from '../../../electron/engine/relay/relay-intake';
 import type { HookEvent } from '../../../shared/schemas/event';
 import type { VerificationInput } from '../../../shared/schemas/verification';
-import { Receiver } from '../../helpers/receiver';
-import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
+import { closeOutboundBench, resetReceiver, startOutboundBench } from '../../helpers/outbound-bench';
+import type { Receiver } from '../../helpers/receiver';
+import type { TestEngine } from '../../helpers/test-engine';
 import { createConnector, openStream, push, rawRequest, type OpenStream } from '../inbound/inbound-helpers';
 import { forwardFinished } from './relay-helpers';
 
@@ -21,18 +22,11 @@ describe('relay: where verification applies, and forwarding only verified reques
   let target: Receiver;
   let stream: OpenStream;
   beforeAll(async () => {
-    t = await startTestEngine();
-    target = await Receiver.start();
+    ({ t, receiver: target } = await startOutboundBench());
     stream = await openStream(t.client);
   });
-  afterAll(async () => {
-    stream.close();
-    await target.close();
-    await t.dispose();
-  });
-  afterEach(() => {
-    target.requests.length = 0;
-  });
+  afterAll(() => closeOutboundBench(t, stream, target));
+  afterEach(() => resetReceiver(target));
 
   async function connectorWith(verification: VerificationInput, forwardPath?: string) {
     const connector = await createConnector(t.client);
