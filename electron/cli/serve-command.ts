@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { HookdeskError } from '../../shared/errors';
 import { startEngine, type Engine } from '../engine/engine';
 import type { EngineModule } from '../engine/engine-module';
@@ -7,6 +6,7 @@ import { installProcessGuards } from '../engine/process-guards';
 import { StoreCorruptError, StoreTooNewError } from '../engine/store/store-errors';
 import { APP_VERSION } from '../engine/version';
 import { workspaceServiceOf } from '../engine/workspace/workspace-module';
+import { builtRendererDir } from './built-renderer-dir';
 import { CliError } from './cli-error';
 import { formatPlan } from './format-plan';
 import { parseServeArgs, USAGE, type ServeArgs } from './parse-args';
@@ -70,7 +70,7 @@ export async function runServe(argv: string[]): Promise<void> {
         token: process.env.HOOKDESK_TOKEN?.trim() || undefined,
         maxBodyBytes: args.maxBodyBytes,
         recover: args.recover,
-        rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+        rendererDir: builtRendererDir(import.meta.url),
         version: APP_VERSION,
         serveUi: !args.noUi,
         ingest: args.ingest,
