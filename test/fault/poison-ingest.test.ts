@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { EngineProcess, FAULT_TOKEN } from './support/engine-process';
+import { describe, expect, it } from 'vitest';
+import { FAULT_TOKEN } from './support/engine-process';
+import { engineStarter } from './support/engines';
 import { anyFileContains, journalBytes, until } from './support/files';
 import { deepObject } from './support/malformed';
 import { openSse } from './support/sse';
@@ -12,17 +13,7 @@ import { openSse } from './support/sse';
 const DEEP = deepObject(10_000); // 60 kB of {"a": ... }, under the 64 kB --max-body
 
 describe('poison inputs at ingest', () => {
-  const engines: EngineProcess[] = [];
-  const start = async (options: Parameters<typeof EngineProcess.start>[0] = {}): Promise<EngineProcess> => {
-    const e = await EngineProcess.start(options);
-    engines.push(e);
-    return e;
-  };
-  afterEach(async () => {
-    // Restarts share a data dir: stop all, then let the first (the owner of the temp dir) remove it.
-    for (const e of engines.reverse()) await e.dispose();
-    engines.length = 0;
-  });
+  const start = engineStarter();
 
   it('deep JSON sent to a capture URL: stored, answered, and the engine stays up', async () => {
     const e = await start();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Receiver } from '../helpers/receiver';
-import { EngineProcess, HealthProber } from './support/engine-process';
+import { HealthProber, type EngineProcess } from './support/engine-process';
+import { engineStarter } from './support/engines';
 import { until } from './support/files';
 import type { Answer } from './support/http';
 import { deepObject } from './support/malformed';
@@ -47,19 +48,13 @@ async function settled(e: EngineProcess, webhookId: string, eventId: string, tim
 }
 
 describe('poison at the outbound side', () => {
-  const engines: EngineProcess[] = [];
   let receiver: Receiver | null = null;
-  const start = async (options: Parameters<typeof EngineProcess.start>[0] = {}): Promise<EngineProcess> => {
-    const e = await EngineProcess.start(options);
-    engines.push(e);
-    return e;
-  };
   afterEach(async () => {
-    for (const e of engines.reverse()) await e.dispose();
-    engines.length = 0;
     await receiver?.close();
     receiver = null;
   });
+  // Registered after the receiver's hook, so it runs first (after-hooks run as a stack): engines stop, then the receiver closes.
+  const start = engineStarter();
 
   it('a deep event with a matching webhook fails once with a reason, never blocks the next event, and never hangs stop or start', async () => {
     receiver = await Receiver.start();

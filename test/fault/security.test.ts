@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { EngineProcess, FAULT_TOKEN } from './support/engine-process';
+import { describe, expect, it } from 'vitest';
+import { FAULT_TOKEN, type EngineProcess } from './support/engine-process';
+import { engineStarter } from './support/engines';
 import { walk } from './support/files';
 import type { Answer } from './support/http';
 
@@ -14,16 +15,7 @@ function sessionCookie(answer: Answer): { pair: string; attributes: string } {
 }
 
 describe('security of sessions, capture answers and files', () => {
-  const engines: EngineProcess[] = [];
-  const start = async (options: Parameters<typeof EngineProcess.start>[0] = {}): Promise<EngineProcess> => {
-    const e = await EngineProcess.start(options);
-    engines.push(e);
-    return e;
-  };
-  afterEach(async () => {
-    for (const e of engines.reverse()) await e.dispose();
-    engines.length = 0;
-  });
+  const start = engineStarter();
 
   const signIn = async (e: EngineProcess): Promise<{ pair: string; attributes: string }> => {
     const answer = await e.request({ method: 'POST', path: '/api/v1/session', headers: { 'content-type': 'application/json', origin: e.url }, body: JSON.stringify({ token: FAULT_TOKEN }) });
