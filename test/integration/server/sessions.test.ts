@@ -27,6 +27,11 @@ function listWith(t: TestEngine, cookie: string): Promise<RawAnswer> {
   return raw(t.url, { path: '/api/v1/events', headers: { cookie } });
 }
 
+/** A state-changing request: POST an event of `type` as JSON, with the given credentials and origin headers. */
+function postEvent(t: TestEngine, headers: Record<string, string>, type: string): Promise<RawAnswer> {
+  return raw(t.url, { method: 'POST', path: '/api/v1/events', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ type }) });
+}
+
 describe('browser sessions', () => {
   let t: TestEngine;
   const clock = new ManualClock(Date.parse('2026-03-01T08:00:00Z'));
@@ -70,12 +75,7 @@ describe('browser sessions', () => {
   it('refuses a state-changing request made with the cookie and no Origin (403 forbidden_origin), and stores nothing', async () => {
     const { cookie } = await signIn(t);
     const before = (await t.client.listEvents()).items.length;
-    const res = await raw(t.url, {
-      method: 'POST',
-      path: '/api/v1/events',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'csrf.attempt' }),
-    });
+    const res = await postEvent(t, { cookie }, 'csrf.attempt');
     expect(res.status).toBe(403);
     const error = JSON.parse(res.body).error as { code: string; message: string };
     expect(error.code).toBe('forbidden_origin');
@@ -87,36 +87,16 @@ describe('browser sessions', () => {
 
   it('accepts the same request with the workspace\'s own Origin, or Sec-Fetch-Site: same-origin', async () => {
     const { cookie } = await signIn(t);
-    const withOrigin = await raw(t.url, {
-      method: 'POST',
-      path: '/api/v1/events',
-      headers: { cookie, origin: t.url, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'from.the.page' }),
-    });
+    const withOrigin = await postEvent(t, { cookie, origin: t.url }, 'from.the.page');
     expect(withOrigin.status).toBe(201);
-    const fetchMeta = await raw(t.url, {
-      method: 'POST',
-      path: '/api/v1/events',
-      headers: { cookie, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'from.the.page' }),
-    });
+    const fetchMeta = await postEvent(t, { cookie, 'sec-fetch-site': 'same-origin' }, 'from.the.page');
     expect(fetchMeta.status).toBe(201);
-    const crossSite = await raw(t.url, {
-      method: 'POST',
-      path: '/api/v1/events',
-      headers: { cookie, 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'from.elsewhere' }),
-    });
+    const crossSite = await postEvent(t, { cookie, 'sec-fetch-site': 'cross-site' }, 'from.elsewhere');
     expect(crossSite.status).toBe(403);
   });
 
   it('does not ask scripts with the bearer token for an Origin', async () => {
-    const res = await raw(t.url, {
-      method: 'POST',
-      path: '/api/v1/events',
-      headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'from.a.script' }),
-    });
+    const res = await postEvent(t, { authorization: `Bearer ${t.token}` }, 'from.a.script');
     expect(res.status).toBe(201);
   });
 
