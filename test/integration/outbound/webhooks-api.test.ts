@@ -135,5 +135,7 @@ describe('webhooks API (API.md section 3, "Webhooks (outbound)")', () => {
 /** What an edit form sends back: every field as read, masks included. */
 function pick(w: Webhook): Record<string, unknown> {
   const { id: _id, state: _s, consecutiveFailures: _c, lastSuccessfulMessageDelivery: _l, createdTime: _ct, updatedTime: _ut, warnings: _w, ...rest } = w;
-  return rest;
+  // Read-only: whether a config file manages it (see "Take it to production").
+  const { managed: _m, managedReason: _mr, ...editable } = rest as Record<string, unknown>;
+  return editable;
 }
