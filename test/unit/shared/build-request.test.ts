@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { buildOutboundRequest, type BuildRequestInput } from '../../../shared/outbound/build-request';
+import { buildOutboundRequest } from '../../../shared/outbound/build-request';
 import { hookdeskSignature } from '../../../shared/signing/hookdesk-signature';
 import { utf8 } from '../../../shared/signing/bytes';
+import { requestInput } from '../../helpers/request-input';
 
-const base: BuildRequestInput = {
+const base = requestInput({
   webhook: {
-    id: 'whk_1',
-    name: 'W',
-    url: 'http://127.0.0.1:3000/in',
-    method: 'POST',
-    contentType: 'application/json',
-    includeEntity: true,
-    bodyTemplate: null,
-    jsonPayloadEnabled: false,
     auth: { type: 'bearer', token: 't' },
     headers: { 'x-hookdesk-event': 'spoofed', Authorization: 'Basic old', 'X-Team': 'ops', 'content-type': 'text/plain' },
     secret: 'k',
-    signature: 'hmac-sha1',
   },
-  event: { id: 'evt_1', type: 'order.created', dataSource: 'generic', receivedTime: '2026-01-01T00:00:00.000Z', body: { id: 5 }, connectorId: null },
-  apiBaseUrl: 'http://127.0.0.1:8787',
-  timestampSeconds: 1_700_000_000,
-};
+  event: { body: { id: 5 } },
+});
 
 describe('buildOutboundRequest', () => {
   it('lets auth, X-Hookdesk-* and the signature win over custom headers, and signs the exact body', () => {

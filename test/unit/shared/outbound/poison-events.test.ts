@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildOutboundRequest, type BuildRequestInput } from '../../../../shared/outbound/build-request';
+import { buildOutboundRequest } from '../../../../shared/outbound/build-request';
 import { headerSafe } from '../../../../shared/outbound/outbound-headers';
+import { requestInput } from '../../../helpers/request-input';
 
-const base: BuildRequestInput = {
-  webhook: {
-    id: 'whk_1',
-    name: 'W',
-    url: 'http://127.0.0.1:9/in',
-    method: 'POST',
-    contentType: 'application/json',
-    includeEntity: true,
-    bodyTemplate: null,
-    jsonPayloadEnabled: false,
-    auth: { type: 'none' },
-    headers: {},
-    secret: null,
-    signature: 'hmac-sha1',
-  },
-  event: { id: 'evt_1', type: 'a.b', connectorId: 'con_a', dataSource: 'generic', receivedTime: '2025-01-01T00:00:00.000Z', body: { id: 1 } },
+const base = requestInput({
+  webhook: { url: 'http://127.0.0.1:9/in' },
+  event: { type: 'a.b', connectorId: 'con_a', receivedTime: '2025-01-01T00:00:00.000Z' },
   apiBaseUrl: 'http://127.0.0.1:1',
   timestampSeconds: 1,
-};
+});
 
 describe('requests built from what a sender chose', () => {
   it('a type or entity id with a line break or an emoji becomes a header value that cannot inject or break the request', () => {

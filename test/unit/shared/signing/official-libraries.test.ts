@@ -13,6 +13,7 @@ import { verifyShopify } from '../../../../shared/signing/verify/verify-shopify'
 import { verifySlack } from '../../../../shared/signing/verify/verify-slack';
 import { verifyStandardWebhooks } from '../../../../shared/signing/verify/verify-standard-webhooks';
 import { verifyStripe } from '../../../../shared/signing/verify/verify-stripe';
+import { requestInput } from '../../../helpers/request-input';
 
 /**
  * Hookdesk's relay verification must agree with the library the receiver would use: every vector
@@ -238,25 +239,11 @@ describe('Slack: the documented check (v0 HMAC, five minutes either way)', () =>
 });
 
 describe("Hookdesk's outbound signatures, as receivers' libraries check them", () => {
-  const base: BuildRequestInput = {
-    webhook: {
-      id: 'whk_1',
-      name: 'Orders',
-      url: 'http://127.0.0.1:3000/in',
-      method: 'POST',
-      contentType: 'application/json',
-      includeEntity: true,
-      bodyTemplate: null,
-      jsonPayloadEnabled: false,
-      auth: { type: 'none' },
-      headers: {},
-      secret: generateWebhookSecret(),
-      signature: 'standard-webhooks',
-    },
-    event: { id: 'evt_7Yq2', type: 'order.created', dataSource: 'generic', receivedTime: '2026-01-01T00:00:00.000Z', body: { note: 'ünïcode ✓', n: 1 }, connectorId: null },
-    apiBaseUrl: 'http://127.0.0.1:8787',
+  const base = requestInput({
+    webhook: { name: 'Orders', secret: generateWebhookSecret(), signature: 'standard-webhooks' },
+    event: { id: 'evt_7Yq2', body: { note: 'ünïcode ✓', n: 1 } },
     timestampSeconds: NOW_SECONDS,
-  };
+  });
 
   function built(input: BuildRequestInput) {
     const result = buildOutboundRequest(input);
