@@ -58,6 +58,6 @@ export function urlAtUse(url: string, variables: VariableSource, what: string): 
   return { ok: true, url: resolved.text };
 }
 
-function lowerFirst(text: string): string {
+export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -4,7 +4,8 @@ import { verifyRequest } from '../../../shared/signing/verify/verify-request';
 import type { VerificationResult } from '../../../shared/signing/verify/verification-result';
 import type { InboundRequest, InboundRequestHook } from '../ingest/request-hook';
 import { eventHeaders } from '../ingest/request-headers';
-import { urlAtUse, type VariableSource } from '../environments/resolve-at-use';
+import { resolveVariables, unresolvedMessage } from '../../../shared/env/resolve-variables';
+import { lowerFirst, urlAtUse, type VariableSource } from '../environments/resolve-at-use';
 import type { StoredConnector } from '../store/workspace-data';
 import { LOOP_REASON, type HopMark } from './forward-loop';
 import { failedForward, pendingForward } from './forward-outcome';
@@ -42,7 +43,7 @@ export function relayIntake(deps: RelayIntakeDeps): InboundRequestHook {
     // Checked only where the connector says: push events are already authenticated by their API
     // key, so by default only capture URL requests are; the others keep `verification: none`.
     const checks = connector.verification !== null && verifiesSource(connector.verification, request.source);
-    const verification = checks ? verifyAtArrival(request, deps.log) : null;
+    const verification = checks ? verifyAtArrival(request, deps.variables, deps.log) : null;
     if (verification) for (const event of events) event.verification = verification;
     const [only] = events;
     if (request.source === 'push' && events.length === 1 && only) only.bodyBase64 = request.body.toString('base64');
@@ -80,9 +81,16 @@ export function timeoutOf(connector: StoredConnector | undefined): number {
   return connector?.forwardTo?.timeoutMs ?? DEFAULT_FORWARD_TIMEOUT_MS;
 }
 
-function verifyAtArrival(request: InboundRequest, log: (line: string) => void): VerificationResult {
+function verifyAtArrival(request: InboundRequest, variables: VariableSource, log: (line: string) => void): VerificationResult {
   try {
-    return verifyRequest(request.connector.verification, { headers: request.headers, body: request.body, nowMs: request.receivedMs });
+    const settings = request.connector.verification;
+    // The secret may be a `${VAR}` reference (a workspace file applied with secrets as variables).
+    const secret = settings === null ? null : resolveVariables(settings.secret, variables.lookup);
+    if (secret !== null && !secret.ok) {
+      return { status: 'failed', reason: `Hookdesk could not check this signature: ${lowerFirst(unresolvedMessage(secret.missing, variables.activeName()))} (the verification secret).` };
+    }
+    const resolved = settings === null || secret === null || secret.text === settings.secret ? settings : { ...settings, secret: secret.text };
+    return verifyRequest(resolved, { headers: request.headers, body: request.body, nowMs: request.receivedMs });
   } catch (error) {
     // A verifier bug must not lose the event: it is stored, failed with a reason that says so.
     log(`Signature verification failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -1,5 +1,6 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeOutboundBench, startOutboundBench } from '../../helpers/outbound-bench';
+import { outboundBench } from '../../helpers/outbound-bench';
 import { Receiver } from '../../helpers/receiver';
 import type { TestEngine } from '../../helpers/test-engine';
 import { createConnector, openStream, push, rawRequest } from '../inbound/inbound-helpers';
@@ -32,11 +33,11 @@ describe('environments: ${VAR} resolves from the active environment when a reque
   let a: Receiver;
   let b: Receiver;
 
+  outboundBench((bench) => ({ t, receiver: a } = bench));
   beforeAll(async () => {
-    ({ t, receiver: a } = await startOutboundBench());
     b = await Receiver.start();
   });
-  afterAll(() => closeOutboundBench(t, a, b));
+  afterAll(() => b.close());
 
   it('GET answers the environments with every value masked and which one is active; PUT replaces them and announces it', async () => {
     expect((await api(t, 'GET', '/environments')).body).toEqual({ environments: {}, active: null });
@@ -155,5 +156,25 @@ describe('environments: ${VAR} resolves from the active environment when a reque
     expect(fallback.status).toBe(200);
     expect(fallback.body.toString()).toBe('{"ok": true}');
     expect(t.logs.filter((line) => line.includes('${GREETING}'))).toHaveLength(1);
+  });
+
+  it('a verification secret written as ${VAR} is resolved when a request arrives; unset, the check fails and says which variable', async () => {
+    const secret = 'env-verification-secret-42';
+    await putEnvironments(t, { environments: { local: { SIG_SECRET: secret } }, active: 'local' });
+    const connector = await createConnector(t.client, { name: 'Env verification' });
+    await t.client.updateConnector(connector.id, { verification: { scheme: 'github', secret: '${SIG_SECRET}' } });
+    const body = '{"type":"push"}';
+    const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+    const send = () => rawRequest(connector.captureUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body });
+    const newestCapture = async () => (await t.client.listEvents({ connectorId: connector.id })).items.find((e) => e.source === 'capture');
+
+    await send();
+    expect((await newestCapture())?.verification?.status).toBe('verified');
+
+    await putEnvironments(t, { environments: { local: {} }, active: 'local' });
+    await send();
+    const unset = await newestCapture();
+    expect(unset?.verification?.status).toBe('failed');
+    expect(unset?.verification?.reason).toContain('${SIG_SECRET}');
   });
 });
