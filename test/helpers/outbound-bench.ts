@@ -1,4 +1,4 @@
-import type { EngineConfigInput } from '../../electron/engine/config';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { Receiver } from './receiver';
 import { startTestEngine, type TestEngine } from './test-engine';
 
@@ -8,28 +8,46 @@ export interface OutboundBench {
   receiver: Receiver;
 }
 
-export async function startOutboundBench(overrides: Partial<EngineConfigInput> = {}): Promise<OutboundBench> {
-  const t = await startTestEngine(overrides);
-  return { t, receiver: await Receiver.start() };
+export interface OutboundBenchOptions {
+  /**
+   * Between tests: `receiver` forgets what it got and answers 200 `{"ok": true}` again; `receiver-and-webhooks`
+   * also deletes every webhook, so one test's webhooks never take the next one's events. Unset: nothing.
+   */
+  clean?: 'receiver' | 'receiver-and-webhooks';
 }
 
 /**
- * Closes streams and receivers in the order given, then stops the engine and removes its data dir.
- * Takes the suite's current `t`, not the one started: a test may have restarted the engine.
+ * Call in a describe: before all, starts an engine and a receiver and hands them to `use` (which
+ * assigns the suite's own `t` and `receiver`); after all, closes the receiver and disposes the engine
+ * running then: a test's `t = await t.restart()` is followed, so the restarted engine is the one stopped.
+ * Hooks a suite adds after this call run before its after-all (vitest runs after-hooks as a stack):
+ * a stream or second receiver closes first.
  */
-export async function closeOutboundBench(t: TestEngine, ...open: { close(): unknown }[]): Promise<void> {
-  for (const item of open) await item.close();
-  await t.dispose();
-}
-
-/** Between tests: the receiver forgets what it got and answers 200 `{"ok": true}` again. */
-export function resetReceiver(receiver: Receiver): void {
-  receiver.requests.length = 0;
-  receiver.handler = () => ({ status: 200, body: { ok: true } });
-}
-
-/** Between tests: a fresh receiver and no webhooks, so one test's webhooks never take the next one's events. */
-export async function resetOutboundBench(t: TestEngine, receiver: Receiver): Promise<void> {
-  resetReceiver(receiver);
-  for (const w of (await t.client.listWebhooks({ pageSize: 500 })).items) await t.client.deleteWebhook(w.id);
+export function outboundBench(use: (bench: OutboundBench) => void, options: OutboundBenchOptions = {}): void {
+  let current: TestEngine | null = null;
+  let receiver: Receiver | null = null;
+  const follow = (t: TestEngine): TestEngine => {
+    current = t;
+    const restart = t.restart.bind(t);
+    t.restart = async (overrides) => follow(await restart(overrides));
+    return t;
+  };
+  beforeAll(async () => {
+    const t = follow(await startTestEngine());
+    receiver = await Receiver.start();
+    use({ t, receiver });
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await current?.dispose();
+  });
+  if (options.clean) {
+    afterEach(async () => {
+      if (!receiver || !current) return;
+      receiver.requests.length = 0;
+      receiver.handler = () => ({ status: 200, body: { ok: true } });
+      if (options.clean !== 'receiver-and-webhooks') return;
+      for (const w of (await current.client.listWebhooks({ pageSize: 500 })).items) await current.client.deleteWebhook(w.id);
+    });
+  }
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WebhookCreate } from '../../../shared/schemas/webhook';
-import { closeOutboundBench, resetOutboundBench, startOutboundBench } from '../../helpers/outbound-bench';
+import { outboundBench } from '../../helpers/outbound-bench';
 import type { Receiver, ReceivedRequest } from '../../helpers/receiver';
 import type { TestEngine } from '../../helpers/test-engine';
 import { deliveriesSettle, settled } from './outbound-helpers';
@@ -12,11 +12,7 @@ describe('delivery: auth, signatures and X-Hookdesk headers, checked by a real r
   let t: TestEngine;
   let receiver: Receiver;
   let n = 0;
-  beforeAll(async () => {
-    ({ t, receiver } = await startOutboundBench());
-  });
-  afterAll(() => closeOutboundBench(t, receiver));
-  afterEach(() => resetOutboundBench(t, receiver));
+  outboundBench((bench) => ({ t, receiver } = bench), { clean: 'receiver-and-webhooks' });
 
   /** Creates the webhook, publishes one event and answers what the receiver got for it. */
   async function deliverOne(config: Omit<WebhookCreate, 'name' | 'url'>, path = '/in'): Promise<ReceivedRequest> {

@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeOutboundBench, resetOutboundBench, startOutboundBench } from '../../helpers/outbound-bench';
+import { describe, expect, it } from 'vitest';
+import { outboundBench } from '../../helpers/outbound-bench';
 import type { Receiver } from '../../helpers/receiver';
 import type { TestEngine } from '../../helpers/test-engine';
 import type { Delivery } from '../../../shared/schemas/delivery';
@@ -16,11 +16,7 @@ const HOSTILE = {
 describe('payload: templates, content types, filters; and the test button', () => {
   let t: TestEngine;
   let receiver: Receiver;
-  beforeAll(async () => {
-    ({ t, receiver } = await startOutboundBench());
-  });
-  afterAll(() => closeOutboundBench(t, receiver));
-  afterEach(() => resetOutboundBench(t, receiver));
+  outboundBench((bench) => ({ t, receiver } = bench), { clean: 'receiver-and-webhooks' });
 
   it('renders a template whose values are escaped where they land, so hostile data never breaks the JSON', async () => {
     const webhook = await t.client.createWebhook({

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/api-error';
 import { newId } from '../../../shared/ids';
 import type { HookEvent } from '../../../shared/schemas/event';
 import type { Invoker } from '../../../electron/engine/dispatch/invoker';
-import { closeOutboundBench, resetOutboundBench, startOutboundBench } from '../../helpers/outbound-bench';
+import { outboundBench } from '../../helpers/outbound-bench';
 import type { Receiver } from '../../helpers/receiver';
 import type { TestEngine } from '../../helpers/test-engine';
 import { deliveriesSettle, settled } from './outbound-helpers';
@@ -53,11 +53,7 @@ const healthy = async (t: TestEngine): Promise<number> => (await fetch(`${t.url}
 describe('a delivery that cannot be built fails once; others go on', () => {
   let t: TestEngine;
   let receiver: Receiver;
-  beforeAll(async () => {
-    ({ t, receiver } = await startOutboundBench());
-  });
-  afterAll(() => closeOutboundBench(t, receiver));
-  afterEach(() => resetOutboundBench(t, receiver));
+  outboundBench((bench) => ({ t, receiver } = bench), { clean: 'receiver-and-webhooks' });
 
   it('a deep event with a matching webhook: failed after one attempt with the reason, other deliveries sent, and not retried after a restart', async () => {
     const envelope = await t.client.createWebhook({ name: 'Envelope', url: `${receiver.url}/envelope`, events: [{ type: 'deep.*' }] });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../shared/api/api-error';
-import { closeOutboundBench, resetOutboundBench, startOutboundBench } from '../../helpers/outbound-bench';
+import { outboundBench } from '../../helpers/outbound-bench';
 import type { Receiver } from '../../helpers/receiver';
 import type { TestEngine } from '../../helpers/test-engine';
 import { deliveriesSettle, settled } from './outbound-helpers';
@@ -21,11 +21,7 @@ const refusal = (promise: Promise<unknown>): Promise<ApiError> =>
 describe('Send test sends the settings on screen without saving them', () => {
   let t: TestEngine;
   let receiver: Receiver;
-  beforeAll(async () => {
-    ({ t, receiver } = await startOutboundBench());
-  });
-  afterAll(() => closeOutboundBench(t, receiver));
-  afterEach(() => resetOutboundBench(t, receiver));
+  outboundBench((bench) => ({ t, receiver } = bench), { clean: 'receiver-and-webhooks' });
 
   it('a draft with another URL and template goes there; the saved webhook stays exactly as it was', async () => {
     const created = await t.client.createWebhook({ name: 'Orders', url: `${receiver.url}/saved`, secret: SECRET });
@@ -99,10 +95,7 @@ describe('Send test sends the settings on screen without saving them', () => {
 describe('a template that does not parse is refused on save; one that fails for an event fails once', () => {
   let t: TestEngine;
   let receiver: Receiver;
-  beforeAll(async () => {
-    ({ t, receiver } = await startOutboundBench());
-  });
-  afterAll(() => closeOutboundBench(t, receiver));
+  outboundBench((bench) => ({ t, receiver } = bench));
 
   it('create and patch answer 400 with line and column in fields.bodyTemplate', async () => {
     const created = await refusal(t.client.createWebhook({ name: 'Broken', url: `${receiver.url}/b`, bodyTemplate: '{\n  "a": {{data.x}\n}' }));

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HookEvent } from '../../../shared/schemas/event';
 import { HOP_HEADER, LOOP_REASON } from '../../../electron/engine/relay/forward-loop';
-import { closeOutboundBench, resetReceiver, startOutboundBench } from '../../helpers/outbound-bench';
+import { outboundBench } from '../../helpers/outbound-bench';
 import { Receiver } from '../../helpers/receiver';
 import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
 import { createConnector, openStream, push, rawRequest, type OpenStream } from '../inbound/inbound-helpers';
@@ -15,12 +15,11 @@ describe('relay: forward to', () => {
   let t: TestEngine;
   let target: Receiver;
   let stream: OpenStream;
+  outboundBench((bench) => ({ t, receiver: target } = bench), { clean: 'receiver' });
   beforeAll(async () => {
-    ({ t, receiver: target } = await startOutboundBench());
     stream = await openStream(t.client);
   });
-  afterAll(() => closeOutboundBench(t, stream, target));
-  afterEach(() => resetReceiver(target));
+  afterAll(() => stream.close());
 
   async function forwardingConnector(url: string, timeoutMs?: number) {
     const connector = await createConnector(t.client);

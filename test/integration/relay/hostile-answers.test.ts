@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TOO_DEEP } from '../../../shared/validators/run-validators';
 import { BODY_DEPTH_NOTE } from '../../../electron/engine/ingest/body-depth';
 import type { Delivery } from '../../../shared/schemas/delivery';
 import type { ReplayInvocation } from '../../../shared/schemas/replay';
-import { closeOutboundBench, startOutboundBench } from '../../helpers/outbound-bench';
+import { outboundBench } from '../../helpers/outbound-bench';
 import type { Receiver } from '../../helpers/receiver';
 import type { TestEngine } from '../../helpers/test-engine';
 import { createConnector, errorCode, push, rawRequest } from '../inbound/inbound-helpers';
@@ -22,10 +22,7 @@ describe('hostile answers and deep events on the way out', () => {
   let t: TestEngine;
   let receiver: Receiver;
 
-  beforeAll(async () => {
-    ({ t, receiver } = await startOutboundBench());
-  });
-  afterAll(() => closeOutboundBench(t, receiver));
+  outboundBench((bench) => ({ t, receiver } = bench));
 
   function api(path: string, body: unknown): ReturnType<typeof rawRequest> {
     return rawRequest(`${t.url}/api/v1${path}`, {

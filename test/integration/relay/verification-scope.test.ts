@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNVERIFIED_REASON } from '../../../electron/engine/relay/relay-intake';
 import type { HookEvent } from '../../../shared/schemas/event';
 import type { VerificationInput } from '../../../shared/schemas/verification';
-import { closeOutboundBench, resetReceiver, startOutboundBench } from '../../helpers/outbound-bench';
+import { outboundBench } from '../../helpers/outbound-bench';
 import type { Receiver } from '../../helpers/receiver';
 import type { TestEngine } from '../../helpers/test-engine';
 import { createConnector, openStream, push, rawRequest, type OpenStream } from '../inbound/inbound-helpers';
@@ -21,12 +21,11 @@ describe('relay: where verification applies, and forwarding only verified reques
   let t: TestEngine;
   let target: Receiver;
   let stream: OpenStream;
+  outboundBench((bench) => ({ t, receiver: target } = bench), { clean: 'receiver' });
   beforeAll(async () => {
-    ({ t, receiver: target } = await startOutboundBench());
     stream = await openStream(t.client);
   });
-  afterAll(() => closeOutboundBench(t, stream, target));
-  afterEach(() => resetReceiver(target));
+  afterAll(() => stream.close());
 
   async function connectorWith(verification: VerificationInput, forwardPath?: string) {
     const connector = await createConnector(t.client);
