@@ -18,12 +18,12 @@ export interface OutboundBenchOptions {
 
 /**
  * Call in a describe: before all, starts an engine and a receiver and hands them to `use` (which
- * assigns the suite's own `t` and `receiver`); after all, closes the receiver and disposes the engine
+ * assigns the suite's own `t` and `receiver`, and may open more); after all, closes the receiver and disposes the engine
  * running then: a test's `t = await t.restart()` is followed, so the restarted engine is the one stopped.
  * Hooks a suite adds after this call run before its after-all (vitest runs after-hooks as a stack):
  * a stream or second receiver closes first.
  */
-export function outboundBench(use: (bench: OutboundBench) => void, options: OutboundBenchOptions = {}): void {
+export function outboundBench(use: (bench: OutboundBench) => unknown, options: OutboundBenchOptions = {}): void {
   let current: TestEngine | null = null;
   let receiver: Receiver | null = null;
   const follow = (t: TestEngine): TestEngine => {
@@ -35,7 +35,7 @@ export function outboundBench(use: (bench: OutboundBench) => void, options: Outb
   beforeAll(async () => {
     const t = follow(await startTestEngine());
     receiver = await Receiver.start();
-    use({ t, receiver });
+    await use({ t, receiver });
   });
   afterAll(async () => {
     await receiver?.close();

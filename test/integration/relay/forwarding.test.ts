@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HookEvent } from '../../../shared/schemas/event';
 import { HOP_HEADER, LOOP_REASON } from '../../../electron/engine/relay/forward-loop';
-import { outboundBench } from '../../helpers/outbound-bench';
 import { Receiver } from '../../helpers/receiver';
 import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
-import { createConnector, openStream, push, rawRequest, type OpenStream } from '../inbound/inbound-helpers';
-import { closedPort, flatHeaders, forwardFinished, holdingHandler } from './relay-helpers';
+import { createConnector, push, rawRequest, type OpenStream } from '../inbound/inbound-helpers';
+import { closedPort, flatHeaders, forwardFinished, holdingHandler, relayBench } from './relay-helpers';
 
 /** Capture URL of a connector, with a sub-path and query appended. */
 const captureAt = (captureUrl: string, rest = ''): string => `${captureUrl}${rest}`;
@@ -15,11 +14,7 @@ describe('relay: forward to', () => {
   let t: TestEngine;
   let target: Receiver;
   let stream: OpenStream;
-  outboundBench((bench) => ({ t, receiver: target } = bench), { clean: 'receiver' });
-  beforeAll(async () => {
-    stream = await openStream(t.client);
-  });
-  afterAll(() => stream.close());
+  relayBench((bench) => ({ t, receiver: target, stream } = bench));
 
   async function forwardingConnector(url: string, timeoutMs?: number) {
     const connector = await createConnector(t.client);

@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll } from 'vitest';
 import type { HookEvent } from '../../../shared/schemas/event';
+import { outboundBench, type OutboundBench } from '../../helpers/outbound-bench';
 import type { ReceivedRequest, ReceiverAnswer } from '../../helpers/receiver';
-import type { OpenStream, StreamMessage } from '../inbound/inbound-helpers';
+import { openStream, type OpenStream, type StreamMessage } from '../inbound/inbound-helpers';
 
 /** A promise with its resolve function outside, for requests the test releases when it chooses. */
 export interface Deferred<T> {
@@ -56,4 +58,20 @@ export function flatHeaders(request: ReceivedRequest): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   return out;
+}
+
+/**
+ * Call in a describe: the outbound bench for relay suites. Its receiver is the forward target
+ * (cleaned between tests), and the engine's event stream is open throughout, closed first after all.
+ */
+export function relayBench(use: (bench: OutboundBench & { stream: OpenStream }) => void): void {
+  let stream: OpenStream | null = null;
+  outboundBench(
+    async (bench) => {
+      stream = await openStream(bench.t.client);
+      use({ ...bench, stream });
+    },
+    { clean: 'receiver' },
+  );
+  afterAll(() => stream?.close());
 }

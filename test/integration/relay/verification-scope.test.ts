@@ -1,13 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UNVERIFIED_REASON } from '../../../electron/engine/relay/relay-intake';
 import type { HookEvent } from '../../../shared/schemas/event';
 import type { VerificationInput } from '../../../shared/schemas/verification';
-import { outboundBench } from '../../helpers/outbound-bench';
 import type { Receiver } from '../../helpers/receiver';
 import type { TestEngine } from '../../helpers/test-engine';
-import { createConnector, openStream, push, rawRequest, type OpenStream } from '../inbound/inbound-helpers';
-import { forwardFinished } from './relay-helpers';
+import { createConnector, push, rawRequest, type OpenStream } from '../inbound/inbound-helpers';
+import { forwardFinished, relayBench } from './relay-helpers';
 
 const SECRET = 'scope-secret-0123456789';
 const sign = (body: string, secret = SECRET) => ({ 'X-Hub-Signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}` });
@@ -21,11 +20,7 @@ describe('relay: where verification applies, and forwarding only verified reques
   let t: TestEngine;
   let target: Receiver;
   let stream: OpenStream;
-  outboundBench((bench) => ({ t, receiver: target } = bench), { clean: 'receiver' });
-  beforeAll(async () => {
-    stream = await openStream(t.client);
-  });
-  afterAll(() => stream.close());
+  relayBench((bench) => ({ t, receiver: target, stream } = bench));
 
   async function connectorWith(verification: VerificationInput, forwardPath?: string) {
     const connector = await createConnector(t.client);
