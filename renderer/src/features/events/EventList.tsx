@@ -1,46 +1,65 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { HookEvent } from '../../../../shared/schemas/event';
 import { RelayBadges } from '../relay/RelayBadges';
+import type { PointerSelect } from './use-multi-select';
+import '../find-and-layout.css';
 
 const ROW_HEIGHT = 36;
 /** How close to the end (in rows) the list asks for older events. */
 const END_THRESHOLD = 50;
 
-function EventRow({ event }: { event: HookEvent }) {
+function EventRow({ event, connectorName }: { event: HookEvent; connectorName: string | undefined }) {
+  const time = new Date(event.receivedTime);
   return (
     <>
-      <span className="event-type">{event.type}</span>
+      <span className="event-type" title={event.type}>
+        {event.type}
+      </span>
+      {connectorName !== undefined && (
+        <span className="event-connector" title={`Connector: ${connectorName}`}>
+          {connectorName}
+        </span>
+      )}
       {event.method ? (
         <span className="muted event-request">{`${event.method} /${(event.path ?? '').replace(/^\//, '')}`}</span>
       ) : (
-        <span className="muted">{event.dataSource}</span>
+        <span className="muted event-request">{event.dataSource}</span>
       )}
       <RelayBadges event={event} />
-      <time className="muted" dateTime={event.receivedTime}>
-        {new Date(event.receivedTime).toLocaleTimeString()}
+      <time className="muted event-time" dateTime={event.receivedTime} title={time.toLocaleString()}>
+        {time.toLocaleTimeString()}
       </time>
     </>
   );
 }
 
+export interface EventListSelection {
+  selected: ReadonlySet<string>;
+  activeId: string | null;
+  pick: (id: string, how?: PointerSelect) => void;
+  selectAll: () => void;
+}
+
 /**
- * Newest-first event rows, virtualized so that 10,000 rows scroll smoothly. Arrow keys, Home and
- * End move the selection. When rows arrive on top while the list is scrolled down, the rows in
- * view stay put. `onEndReached` asks for older rows near the bottom.
+ * Newest-first event rows, virtualized so that 10,000 rows scroll smoothly. Click selects one row,
+ * Shift+click a range, Ctrl/Cmd+click one more, Ctrl/Cmd+A all loaded rows; arrow keys, Home and
+ * End move (with Shift: extend). When rows arrive on top while the list is scrolled down, the rows
+ * in view stay put. `onEndReached` asks for older rows near the bottom. With `connectorNameOf`, a
+ * row also names its connector.
  */
 export function EventList({
   events,
-  selectedId,
-  onSelect,
+  selection,
   label,
   onEndReached,
+  connectorNameOf,
 }: {
   events: HookEvent[];
-  selectedId: string | null;
-  onSelect: (id: string) => void;
+  selection: EventListSelection;
   label: string;
   onEndReached?: () => void;
+  connectorNameOf?: (event: HookEvent) => string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -68,55 +87,68 @@ export function EventList({
     if (onEndReached && events.length > 0 && lastIndex >= events.length - END_THRESHOLD) onEndReached();
   }, [lastIndex, events.length, onEndReached]);
 
-  const selectedIndex = selectedId === null ? -1 : events.findIndex((e) => e.id === selectedId);
-  const moveTo = (index: number): void => {
+  const { selected, activeId, pick, selectAll } = selection;
+  const activeIndex = activeId === null ? -1 : events.findIndex((e) => e.id === activeId);
+  const moveTo = (index: number, shift: boolean): void => {
     const next = Math.min(events.length - 1, Math.max(0, index));
     const event = events[next];
     if (event) {
-      onSelect(event.id);
+      pick(event.id, { shift, toggle: false });
       virtualizer.scrollToIndex(next);
     }
   };
-  const keys: Record<string, () => void> = {
-    ArrowDown: () => moveTo(selectedIndex + 1),
-    ArrowUp: () => moveTo(selectedIndex - 1),
-    Home: () => moveTo(0),
-    End: () => moveTo(events.length - 1),
-    PageDown: () => moveTo(selectedIndex + 10),
-    PageUp: () => moveTo(selectedIndex - 10),
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      selectAll();
+      return;
+    }
+    const target = {
+      ArrowDown: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      Home: 0,
+      End: events.length - 1,
+      PageDown: activeIndex + 10,
+      PageUp: activeIndex - 10,
+    }[e.key];
+    if (target === undefined) return;
+    e.preventDefault();
+    moveTo(target, e.shiftKey);
+  };
+  const onRowClick = (e: MouseEvent, id: string): void => {
+    // Shift+click would also select the page's text.
+    if (e.shiftKey) window.getSelection()?.removeAllRanges();
+    pick(id, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
   };
   return (
     <div
       ref={scrollRef}
-      className="event-list"
+      className={connectorNameOf ? 'event-list with-connector' : 'event-list'}
       role="listbox"
       aria-label={label}
+      aria-multiselectable="true"
       tabIndex={0}
-      aria-activedescendant={selectedIndex >= 0 ? `event-row-${selectedId}` : undefined}
-      onKeyDown={(e) => {
-        const action = keys[e.key];
-        if (action) {
-          e.preventDefault();
-          action();
-        }
-      }}
+      aria-activedescendant={activeIndex >= 0 ? `event-row-${activeId}` : undefined}
+      onKeyDown={onKeyDown}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((row) => {
           const event = events[row.index] as HookEvent;
+          const isSelected = selected.has(event.id);
+          const classes = ['event-row', isSelected ? 'selected' : '', event.id === activeId ? 'active' : ''].filter(Boolean).join(' ');
           return (
             <div
               key={event.id}
               id={`event-row-${event.id}`}
               role="option"
-              aria-selected={event.id === selectedId}
+              aria-selected={isSelected}
               aria-setsize={events.length}
               aria-posinset={row.index + 1}
-              className={event.id === selectedId ? 'event-row selected' : 'event-row'}
+              className={classes}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
-              onClick={() => onSelect(event.id)}
+              onClick={(e) => onRowClick(e, event.id)}
             >
-              <EventRow event={event} />
+              <EventRow event={event} connectorName={connectorNameOf?.(event)} />
             </div>
           );
         })}

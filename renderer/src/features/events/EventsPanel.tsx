@@ -1,27 +1,37 @@
-import { useMemo } from 'react';
+import { useCallback, useState } from 'react';
+import type { HookEvent } from '../../../../shared/schemas/event';
 import { useEventsStore } from '../../stores/events-store';
 import { EventInspector } from './EventInspector';
-import { EventList } from './EventList';
+import { EventLogView } from './EventLogView';
 import { PublishEventForm } from './PublishEventForm';
 
-/** All events, newest first and live, with the inspector beside the list. */
+/** All events, newest first and live, searchable, each row naming its connector, with the inspector beside the list. */
 export function EventsPanel() {
-  const { events, selectedId, select, loading, error } = useEventsStore();
-  const selected = useMemo(() => events.find((e) => e.id === selectedId) ?? null, [events, selectedId]);
+  const selectedId = useEventsStore((s) => s.selectedId);
+  const select = useEventsStore((s) => s.select);
+  const [selected, setSelected] = useState<HookEvent | null>(null);
+  const onActive = useCallback(
+    (event: HookEvent | null) => {
+      setSelected(event);
+      select(event?.id ?? null);
+    },
+    [select],
+  );
+  const inspected = selected && selected.id === selectedId ? selected : null;
   return (
-    <section className="panel split" aria-labelledby="events-title">
+    <section className="panel split events-page" aria-labelledby="events-title">
       <div className="split-left">
         <h2 id="events-title">Events</h2>
-        {error && <p role="alert" className="error">{error}</p>}
-        {loading && events.length === 0 && <p className="muted">Loading events…</p>}
-        {!loading && events.length === 0 && (
-          <p className="muted">No events yet. Push one to a connector, or publish a test event below.</p>
-        )}
-        <EventList events={events} selectedId={selectedId} onSelect={select} label="Events" />
+        <EventLogView
+          label="Events"
+          activeId={selectedId}
+          onActive={onActive}
+          empty={<p className="muted">No events yet. Push one to a connector, or publish a test event below.</p>}
+        />
         <PublishEventForm />
       </div>
       <div className="split-right">
-        {selected ? <EventInspector event={selected} /> : <p className="muted">Select an event to inspect it.</p>}
+        {inspected ? <EventInspector event={inspected} /> : <p className="muted">Select an event to inspect it.</p>}
       </div>
     </section>
   );

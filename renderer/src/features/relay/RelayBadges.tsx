@@ -22,6 +22,25 @@ export function driftTitle(drift: NonNullable<HookEvent['drift']>): string {
   return `The body's shape differs from earlier events of this type: ${parts.join(', ') || 'fields changed'}.`;
 }
 
+/**
+ * One badge: an icon and its words. In a narrow list only the icon shows (CSS container query on
+ * the list); the words stay for screen readers and the hover title says more.
+ */
+function Badge({ tone, icon, text, title }: { tone: string; icon: string; text: string; title: string }) {
+  return (
+    <span className={`pill pill-${tone}`} title={title}>
+      <span className="pill-icon" aria-hidden="true">
+        {icon}
+      </span>
+      <span className="pill-text" title={title}>
+        {text}
+      </span>
+    </span>
+  );
+}
+
+const FORWARD_ICONS: Record<string, string> = { 'Forwarding…': '…', 'Not forwarded': '⊘', 'Forward failed': '↛' };
+
 /** The relay marks of one event row: signature, forward result, shape drift. Each says more on hover. */
 export function RelayBadges({ event }: { event: HookEvent }) {
   const verification = event.verification;
@@ -30,26 +49,10 @@ export function RelayBadges({ event }: { event: HookEvent }) {
   if ((!verification || verification.status === 'none') && !forward && !drift) return null;
   return (
     <span className="relay-badges">
-      {verification?.status === 'verified' && (
-        <span className="pill pill-ok" title={verification.reason ?? 'The signature matches.'}>
-          Verified
-        </span>
-      )}
-      {verification?.status === 'failed' && (
-        <span className="pill pill-bad" title={verification.reason ?? 'The signature does not match.'}>
-          Signature failed
-        </span>
-      )}
-      {forward && (
-        <span className={`pill pill-${forward.tone}`} title={forward.title}>
-          {forward.text}
-        </span>
-      )}
-      {drift && (
-        <span className="pill pill-warn" title={driftTitle(drift)}>
-          Shape changed
-        </span>
-      )}
+      {verification?.status === 'verified' && <Badge tone="ok" icon="✓" text="Verified" title={verification.reason ?? 'The signature matches.'} />}
+      {verification?.status === 'failed' && <Badge tone="bad" icon="✗" text="Signature failed" title={verification.reason ?? 'The signature does not match.'} />}
+      {forward && <Badge tone={forward.tone} icon={FORWARD_ICONS[forward.text] ?? forward.text} text={forward.text} title={forward.title} />}
+      {drift && <Badge tone="warn" icon="Δ" text="Shape changed" title={driftTitle(drift)} />}
     </span>
   );
 }

@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { WebhookTestRequest } from '../../../../shared/schemas/delivery';
 import { api } from '../../api/client';
 import { apiFailure } from '../connectors/connector-form';
 import { useWebhook, useWebhooksStore } from '../../stores/webhooks-store';
-import { DeliveriesList } from './DeliveriesList';
+import { DeliveriesList, EMPTY_DELIVERY_FILTER, toDeliveryQuery, type DeliveryFilterValue } from './DeliveriesList';
+import { Splitter, useSplit } from './Splitter';
+import { useDebouncedValue } from '../../lib/hooks';
+import '../find-and-layout.css';
 import { InvocationInspector, type Inspected } from './InvocationInspector';
 import { DEFAULT_SAMPLE_TYPE, useSampleEvent } from './use-sample-event';
 import { useEventTypes } from './use-event-types';
@@ -28,7 +31,13 @@ function WebhookWorkbench({ webhook }: { webhook: Webhook }) {
   const titleId = useId();
   const d = useWebhookDraft(webhook);
   const eventTypes = useEventTypes();
-  const { deliveries, loaded, error, changes } = useWebhookDeliveries(webhook.id);
+  const [deliveryFilter, setDeliveryFilter] = useState<DeliveryFilterValue>(EMPTY_DELIVERY_FILTER);
+  const [deliveryPage, setDeliveryPage] = useState(1);
+  const deliveryQuery = useDebouncedValue(useMemo(() => toDeliveryQuery(deliveryFilter), [deliveryFilter]), 250);
+  const deliveriesPage = useWebhookDeliveries(webhook.id, deliveryQuery, deliveryPage);
+  const { deliveries, changes } = deliveriesPage;
+  const [split, setSplit] = useSplit('hookdesk.webhookSplit');
+  const rightId = useId();
   const [inspected, setInspected] = useState<Inspected | null>(null);
   const [testing, setTesting] = useState(false);
   const [testMessage, setTestMessage] = useState<string | null>(null);
@@ -112,11 +121,12 @@ function WebhookWorkbench({ webhook }: { webhook: Webhook }) {
       <p role="status" className="muted small">
         {testMessage}
       </p>
-      <div className="webhook-columns">
+      <div className="webhook-columns" style={{ '--left': `${split}fr`, '--right': `${100 - split}fr` } as CSSProperties}>
         <div className="webhook-left">
           <WebhookEditor d={d} webhook={webhook} eventTypes={eventTypes} sample={sample} onSendTest={() => void sendTest()} />
         </div>
-        <div className="webhook-right">
+        <Splitter value={split} onChange={setSplit} label="Resize the editor and deliveries columns" controls={rightId} />
+        <div className="webhook-right" id={rightId}>
           <div ref={inspectorRef}>
             {inspected && (
               <InvocationInspector inspected={inspected} deliveryVersion={deliveryVersion} onOpenDelivery={openDelivery} onClose={() => setInspected(null)} />
@@ -124,9 +134,14 @@ function WebhookWorkbench({ webhook }: { webhook: Webhook }) {
           </div>
           <WebhookStatsChart webhookId={webhook.id} changes={changes} />
           <DeliveriesList
-            deliveries={deliveries}
-            loaded={loaded}
-            error={error}
+            page={deliveriesPage}
+            pageNumber={deliveryPage}
+            onPage={setDeliveryPage}
+            filter={deliveryFilter}
+            onFilter={(next) => {
+              setDeliveryFilter(next);
+              setDeliveryPage(1);
+            }}
             selectedId={inspected?.kind === 'delivery' ? inspected.deliveryId : null}
             onOpen={openDelivery}
           />
