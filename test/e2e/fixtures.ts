@@ -15,10 +15,16 @@ export interface ServedEngine {
   process: ChildProcess;
 }
 
+/**
+ * The built headless engine. `HOOKDESK_E2E_SERVE` points at a private copy of `out/` (under
+ * node_modules so its imports resolve) when several people build in one work tree.
+ */
+export const SERVE_JS = process.env.HOOKDESK_E2E_SERVE ?? 'out/main/serve.js';
+
 /** Starts the built headless engine (`out/main/serve.js`) on a free port and a fresh data dir. */
 export async function serveEngine(): Promise<ServedEngine> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hookdesk-e2e-'));
-  const child = spawn(process.execPath, ['out/main/serve.js', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [SERVE_JS, '--port', '0', '--data-dir', dataDir], {
     env: { ...process.env, HOOKDESK_TOKEN: 'e2e-token' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { LazyPart, LoadingStatus } from '../components/LazyPart';
 import { useTabsStore } from '../stores/tabs-store';
+import { tabElementId } from './TabBar';
 import { WelcomePanel } from './WelcomePanel';
 
 // Each page's code (and the charts and editors it uses) arrives when its tab first opens, so the
@@ -15,7 +16,14 @@ export function MainPanel() {
   const { tabs, activeId } = useTabsStore();
   const tab = tabs.find((t) => t.id === activeId);
   return (
-    <main className="main-panel" role="tabpanel" aria-label={tab?.title ?? 'Nothing open'}>
+    // The open tab's panel: labelled by its tab (TabBar), or by words when nothing is open.
+    <main
+      id="main-panel"
+      className="main-panel"
+      role="tabpanel"
+      aria-labelledby={tab ? tabElementId(tab.id) : undefined}
+      aria-label={tab ? undefined : 'Nothing open'}
+    >
       {!tab && <p className="muted center">Nothing is open. Pick Connectors, Webhooks or Events on the left.</p>}
       {tab?.kind === 'welcome' && <WelcomePanel />}
       {tab && tab.kind !== 'welcome' && (

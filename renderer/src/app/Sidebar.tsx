@@ -2,6 +2,7 @@ import { useTabsStore, type TabKind } from '../stores/tabs-store';
 import { useEventsStore } from '../stores/events-store';
 import { ConnectorsNav } from '../features/connectors/ConnectorsNav';
 import { WebhooksNav } from '../features/webhooks/WebhooksNav';
+import { focusPageHeading } from './page-focus';
 
 const SECTIONS: { kind: TabKind; title: string; hint: string }[] = [
   { kind: 'connectors', title: 'Connectors', hint: 'Receive pushed events' },
@@ -14,7 +15,8 @@ export function Sidebar() {
   const activeId = useTabsStore((s) => s.activeId);
   const eventCount = useEventsStore((s) => s.events.length);
   return (
-    <nav className="sidebar" aria-label="Workspace">
+    // Enter on an item opens it (the button's click) and then moves focus into the page.
+    <nav className="sidebar" aria-label="Workspace" onKeyDown={(e) => e.key === 'Enter' && e.target instanceof HTMLButtonElement && focusPageHeading()}>
       <div className="brand">Hookdesk</div>
       <ul>
         {SECTIONS.map((section) => (

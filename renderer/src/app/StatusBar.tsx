@@ -1,13 +1,18 @@
+import { EnvironmentSwitch } from '../features/environments/EnvironmentSwitch';
+import { ThemeSwitch } from '../features/theme/ThemeSwitch';
+import { usePaletteStore } from '../features/palette/palette-store';
 import { useConnectionStore } from '../stores/connection-store';
 
 const LABELS = { connecting: 'Connecting to engine…', connected: 'Engine connected', disconnected: 'Engine disconnected' };
 
 /**
- * Whether the live stream to the engine is up (announced politely to screen readers), and, in a
- * browser, Sign out (it ends the session on the engine; the desktop app has no session to leave).
+ * Whether the live stream to the engine is up (announced politely to screen readers), what the last
+ * shortcut did, the theme, and, in a browser, Sign out (it ends the session on the engine; the
+ * desktop app has no session to leave). `.status-extras` is where other switches mount.
  */
 export function StatusBar() {
-  const { status, version, lastError, signOut } = useConnectionStore();
+  const { status, version, lastError, signOut, engineDown } = useConnectionStore();
+  const notice = usePaletteStore((s) => s.notice);
   return (
     <footer className="status-bar">
       <span role="status" aria-label="Engine connection" className={`conn conn-${status}`}>
@@ -15,11 +20,21 @@ export function StatusBar() {
       </span>
       {status === 'disconnected' && lastError && <span className="muted">{lastError} Retrying…</span>}
       {version && <span className="muted">Hookdesk {version}</span>}
-      {!window.hookdesk && (
-        <button type="button" className="link" style={{ marginLeft: 'auto' }} onClick={() => void signOut()}>
-          Sign out
+      <span role="status" aria-label="Shortcut" className="muted">
+        {notice}
+      </span>
+      <span className="status-extras">
+        <EnvironmentSwitch />
+        <button type="button" className="link" onClick={() => usePaletteStore.getState().show('palette')} disabled={engineDown} title="Ctrl/Cmd+K">
+          Commands
         </button>
-      )}
+        <ThemeSwitch />
+        {!window.hookdesk && (
+          <button type="button" className="link" onClick={() => void signOut()} disabled={engineDown}>
+            Sign out
+          </button>
+        )}
+      </span>
     </footer>
   );
 }

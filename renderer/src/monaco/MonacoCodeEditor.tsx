@@ -2,6 +2,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import type { CodeEditorLanguage, CodeEditorProps } from '../components/CodeEditor';
+import { monacoThemeOf, useThemeStore } from '../features/theme/theme-store';
 import './setup';
 import { TEMPLATE_LANGUAGE_ID } from './template-language';
 
@@ -21,6 +22,7 @@ let editorCount = 0;
 
 /** Monaco itself in its labelled box, loaded on first use by `components/CodeEditor.tsx` (which holds the box's size). */
 export function MonacoCodeEditor({ label, value, language = 'json', readOnly = false, onChange, onSubmit, completions, markers }: CodeEditorProps) {
+  const monacoTheme = monacoThemeOf(useThemeStore((s) => s.theme));
   const submitRef = useRef(onSubmit);
   submitRef.current = onSubmit;
   const completionsRef = useRef(completions);
@@ -90,7 +92,7 @@ export function MonacoCodeEditor({ label, value, language = 'json', readOnly = f
       <Editor
         value={value}
         language={monacoLanguage(language)}
-        theme="vs-dark"
+        theme={monacoTheme}
         onMount={onMount}
         // Rendered at once: a render left for later would hand Monaco a `value` a keystroke behind,
         // which it would write back over the newer text (losing the cursor and any open suggestion list).

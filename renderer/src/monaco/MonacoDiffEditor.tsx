@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { DiffEditorProps } from '../components/DiffEditor';
+import { monacoThemeOf, useThemeStore } from '../features/theme/theme-store';
 import { monaco } from './setup';
 
 /**
@@ -25,7 +26,7 @@ export function MonacoDiffEditor({ label, originalLabel, modifiedLabel, original
       wordWrap: 'on',
       fontSize: 12,
       renderOverviewRuler: false,
-      theme: 'vs-dark',
+      theme: monacoThemeOf(useThemeStore.getState().theme),
       originalAriaLabel: originalLabel,
       modifiedAriaLabel: modifiedLabel,
     });

@@ -7,6 +7,7 @@ import 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import { registerTemplateLanguage } from './template-language';
+import { monacoThemeOf, useThemeStore } from '../features/theme/theme-store';
 
 /**
  * Monaco from the local bundle, with only the languages this app shows: JSON, plain text (built in)
@@ -24,5 +25,11 @@ self.MonacoEnvironment = {
 
 registerTemplateLanguage(monaco.languages);
 loader.config({ monaco });
+
+// Monaco has one theme for every editor on the page: it follows the app's light or dark theme.
+monaco.editor.setTheme(monacoThemeOf(useThemeStore.getState().theme));
+useThemeStore.subscribe((state, previous) => {
+  if (state.theme !== previous.theme) monaco.editor.setTheme(monacoThemeOf(state.theme));
+});
 
 export { monaco };

@@ -18,6 +18,14 @@ interface ConnectionState {
    * retrying a stream that can only answer 401.
    */
   sessionEnded: boolean;
+  /**
+   * True while the engine does not answer at all (a reconnect failed on the network or with a 5xx):
+   * the workspace says so and is inert until the stream opens again. A stream the engine merely
+   * closed is not enough (it is reopened a second later), so the banner does not flash.
+   */
+  engineDown: boolean;
+  /** The session ended because the engine restarted (it was down just before): the sign-in screen says so. */
+  endedByRestart: boolean;
   /** Opens the live stream and routes its messages to the resource stores. */
   connect(): void;
   disconnect(): void;
@@ -49,21 +57,34 @@ export const useConnectionStore = create<ConnectionState>((set, get) => ({
   version: null,
   lastError: null,
   sessionEnded: false,
+  engineDown: false,
+  endedByRestart: false,
   connect() {
     if (subscription) return;
-    set({ status: 'connecting', sessionEnded: false });
+    set({ status: 'connecting', sessionEnded: false, engineDown: false });
+    let opened = false;
     subscription = api.stream({
       onOpen: () => {
-        set({ status: 'connected', lastError: null });
+        const reconnected = opened;
+        opened = true;
+        set({ status: 'connected', lastError: null, engineDown: false, endedByRestart: false });
         for (const handler of openHandlers) handler();
+        // Events that arrived while the stream was down are fetched again (the first load is the workspace's).
+        if (reconnected) void useEventsStore.getState().load();
       },
       onClose: (error) => {
         if (error instanceof ApiError && error.status === 401) {
+          const restarted = get().engineDown;
           get().disconnect();
-          set({ sessionEnded: true, lastError: 'The session ended. Sign in again.' });
+          set({ sessionEnded: true, engineDown: false, endedByRestart: restarted, lastError: 'The session ended. Sign in again.' });
           return;
         }
-        set({ status: 'disconnected', lastError: error instanceof Error ? error.message : 'The live stream closed.' });
+        const notAnswering = error !== null && (!(error instanceof ApiError) || error.status >= 500);
+        set({
+          status: 'disconnected',
+          lastError: error instanceof Error ? error.message : 'The live stream closed.',
+          ...(notAnswering ? { engineDown: true } : {}),
+        });
       },
       onMessage: (event, data) => {
         if (event === 'hello') {
@@ -77,7 +98,7 @@ export const useConnectionStore = create<ConnectionState>((set, get) => ({
   disconnect() {
     subscription?.close();
     subscription = null;
-    set({ status: 'disconnected' });
+    set({ status: 'disconnected', engineDown: false });
   },
   async signOut() {
     try {
