@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatsRange } from '../../../shared/schemas/connector';
+import { rovingKeyDown } from '../app/roving-group';
 
 const RANGES: { range: StatsRange; label: string; unit: string }[] = [
   { range: '24h', label: 'Last 24 hours', unit: 'hour' },
@@ -87,9 +88,9 @@ export function StatsChart({ noun, resourceId, load, changes, series }: StatsCha
         <h3 id={titleId}>
           {noun} per {current.unit}
         </h3>
-        <div role="radiogroup" aria-label="Chart range" className="segmented">
+        <div role="radiogroup" aria-label="Chart range" className="segmented" onKeyDown={rovingKeyDown}>
           {RANGES.map((r) => (
-            <button key={r.range} type="button" role="radio" aria-checked={range === r.range} onClick={() => setRange(r.range)}>
+            <button key={r.range} type="button" role="radio" aria-checked={range === r.range} tabIndex={range === r.range ? 0 : -1} onClick={() => setRange(r.range)}>
               {r.label}
             </button>
           ))}
