@@ -18,7 +18,8 @@ export function StatusBar() {
       <span role="status" aria-label="Engine connection" className={`conn conn-${status}`}>
         <span className="dot" aria-hidden="true" /> {LABELS[status]}
       </span>
-      {status === 'disconnected' && lastError && <span className="muted">{lastError} Retrying…</span>}
+      {/* While the engine is down the banner says it in words; the raw error is only for a dropped stream. */}
+      {status === 'disconnected' && !engineDown && lastError && <span className="muted">{lastError} Retrying…</span>}
       {version && <span className="muted">Hookdesk {version}</span>}
       <span role="status" aria-label="Shortcut" className="muted">
         {notice}

@@ -5,15 +5,15 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 const mod = isMac ? '⌘' : 'Ctrl';
 
 /** Every shortcut of the workspace, as the keys to press and what they do. */
-export const SHORTCUTS: { keys: string; does: string }[] = [
-  { keys: `${mod}+K`, does: 'Open the command palette: any page, connector, webhook, event id or action' },
-  { keys: `${mod}+S`, does: 'Save the form of the page in front' },
-  { keys: '/', does: 'Go to the page’s search field' },
-  { keys: '?', does: 'Show these shortcuts' },
-  { keys: `${mod}+Enter`, does: 'Send test (on a webhook page)' },
-  { keys: 'Enter', does: 'On a sidebar item: open it and move to the page' },
-  { keys: '← →, Home, End', does: 'Move between tabs, views and chart ranges' },
-  { keys: 'Esc', does: 'Close a dialog' },
+export const SHORTCUTS: { keys: string[]; does: string }[] = [
+  { keys: [`${mod}+K`], does: 'Open the command palette: any page, connector, webhook, event id or action' },
+  { keys: [`${mod}+S`], does: 'Save the form of the page in front' },
+  { keys: ['/'], does: 'Go to the page’s search field' },
+  { keys: ['?'], does: 'Show these shortcuts' },
+  { keys: [`${mod}+Enter`], does: 'Send test (on a webhook page)' },
+  { keys: ['Enter'], does: 'On a sidebar item: open it and move to the page' },
+  { keys: ['←', '→', 'Home', 'End'], does: 'Move between tabs, views and chart ranges' },
+  { keys: ['Esc'], does: 'Close a dialog' },
 ];
 
 export function ShortcutsDialog() {
@@ -30,9 +30,11 @@ export function ShortcutsDialog() {
         </thead>
         <tbody>
           {SHORTCUTS.map((s) => (
-            <tr key={s.keys}>
-              <td>
-                <kbd>{s.keys}</kbd>
+            <tr key={s.does}>
+              <td className="shortcut-keys">
+                {s.keys.map((k) => (
+                  <kbd key={k}>{k}</kbd>
+                ))}
               </td>
               <td>{s.does}</td>
             </tr>
