@@ -22,6 +22,33 @@ export interface StatsSeries {
   key: string;
   name: string;
   color: string;
+  /**
+   * For a series that must never vanish (failures): a non-zero bar is drawn at least this many
+   * pixels tall, and the totals say its share in percent ("3 failed (0.03%)").
+   */
+  minVisiblePx?: number;
+}
+
+/** Whether the chart is shown, per chart kind, kept across visits. */
+function useChartOpen(noun: string): [boolean, (open: boolean) => void] {
+  const key = `hookdesk.chartOpen.${noun}`;
+  const [open, setOpen] = useState(() => globalThis.localStorage?.getItem(key) !== 'false');
+  const set = (next: boolean): void => {
+    setOpen(next);
+    try {
+      localStorage.setItem(key, String(next));
+    } catch {
+      // Private mode: not remembered.
+    }
+  };
+  return [open, set];
+}
+
+/** "0.03%": enough digits that a small share never reads as 0%. */
+function percent(part: number, whole: number): string {
+  if (whole === 0) return '0%';
+  const p = (100 * part) / whole;
+  return `${p >= 10 ? p.toFixed(0) : p >= 1 ? p.toFixed(1) : p.toPrecision(1)}%`;
 }
 
 export interface StatsChartProps {
@@ -46,6 +73,8 @@ export function StatsChart({ noun, resourceId, load, changes, series }: StatsCha
   const [stats, setStats] = useState<{ range: StatsRange; buckets: Bucket[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const titleId = useId();
+  const chartId = useId();
+  const [open, setOpen] = useChartOpen(noun);
   const shownKey = useRef('');
   const lastFetchAt = useRef(0);
   const loadRef = useRef(load);
@@ -77,10 +106,12 @@ export function StatsChart({ noun, resourceId, load, changes, series }: StatsCha
   const current = RANGES.find((r) => r.range === range) ?? RANGES[0]!;
   const data: (Bucket & { label: string })[] = stats?.range === range ? stats.buckets.map((b) => ({ ...b, label: bucketLabel(b.start, range) })) : [];
   const totals = series.map((s) => ({ ...s, total: data.reduce((sum, b) => sum + Number(b[s.key] ?? 0), 0) }));
+  const all = totals.reduce((sum, t) => sum + t.total, 0);
+  const shareOf = (t: (typeof totals)[number]): string => (t.minVisiblePx !== undefined && t.total > 0 ? ` (${percent(t.total, all)})` : '');
   const inWords =
     totals.length === 1
       ? `${(totals[0]?.total ?? 0).toLocaleString()} in the ${current.label.toLowerCase()}`
-      : `${totals.map((t) => `${t.total.toLocaleString()} ${t.name.toLowerCase()}`).join(', ')} in the ${current.label.toLowerCase()}`;
+      : `${totals.map((t) => `${t.total.toLocaleString()} ${t.name.toLowerCase()}${shareOf(t)}`).join(', ')} in the ${current.label.toLowerCase()}`;
   const stacked = series.length > 1;
   return (
     <section className="stats" aria-labelledby={titleId}>
@@ -95,14 +126,18 @@ export function StatsChart({ noun, resourceId, load, changes, series }: StatsCha
             </button>
           ))}
         </div>
-        <span className="muted">{stats ? inWords : 'Loading…'}</span>
+        <span className="muted stats-words">{stats ? inWords : 'Loading…'}</span>
+        <button type="button" className="chart-toggle" aria-expanded={open} aria-controls={chartId} onClick={() => setOpen(!open)}>
+          {open ? 'Hide chart' : 'Show chart'}
+        </button>
       </div>
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      <div className="chart" role="img" aria-label={`${stacked ? 'Stacked bar' : 'Bar'} chart: ${noun.toLowerCase()} per ${current.unit}, ${inWords}`}>
+      <div id={chartId} className="chart" hidden={!open} role="img" aria-label={`${stacked ? 'Stacked bar' : 'Bar'} chart: ${noun.toLowerCase()} per ${current.unit}, ${inWords}`}>
+        {open && (
         <ResponsiveContainer width="100%" height={140}>
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
             <CartesianGrid stroke="var(--border)" vertical={false} />
@@ -118,11 +153,25 @@ export function StatsChart({ noun, resourceId, load, changes, series }: StatsCha
             />
             {stacked && <Legend wrapperStyle={{ fontSize: 11 }} />}
             {series.map((s) => (
-              <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} isAnimationActive={false} {...(stacked ? { stackId: 'stack' } : {})} />
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.name}
+                fill={s.color}
+                isAnimationActive={false}
+                {...(stacked ? { stackId: 'stack' } : {})}
+                {...(s.minVisiblePx === undefined ? {} : { minPointSize: minVisible(s.minVisiblePx) })}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>
+        )}
       </div>
     </section>
   );
+}
+
+/** Recharts' minPointSize as a function: zero stays invisible, anything else at least `px` tall. */
+function minVisible(px: number): (value: number | undefined | null) => number {
+  return (value) => (value !== null && value !== undefined && value > 0 ? px : 0);
 }

@@ -3,7 +3,8 @@ import { StatsChart } from '../../components/StatsChart';
 
 const SERIES = [
   { key: 'succeeded', name: 'Succeeded', color: 'var(--ok)' },
-  { key: 'failed', name: 'Failed', color: 'var(--bad)' },
+  // A failed bar is never thinner than 4 px, however many succeeded beside it; the share is in words too.
+  { key: 'failed', name: 'Failed', color: 'var(--bad)', minVisiblePx: 4 },
 ];
 
 /** Succeeded and failed deliveries per hour (24 h) or per day (7 d), stacked; fetched again when `changes` says a delivery changed. */
