@@ -107,7 +107,7 @@ test.describe('connectors', () => {
 
     await page.getByLabel('Filter by type').fill('order.created');
     await expect(log.getByRole('option')).toHaveCount(2);
-    await page.getByLabel('Search body text').fill('ALICE');
+    await page.getByLabel('Search id, headers and body').fill('ALICE');
     await expect(log.getByRole('option')).toHaveCount(1);
 
     await push(request, created.pushUrl, created.apiKey, { type: 'order.created', customer: 'carol' });
@@ -116,7 +116,7 @@ test.describe('connectors', () => {
     await log.getByRole('option').first().click();
     await expect(ui.inspector.getByRole('group', { name: 'Event body' })).toContainText('Alice Smith');
 
-    await page.getByLabel('Search body text').fill('nobody');
+    await page.getByLabel('Search id, headers and body').fill('nobody');
     await expect(page.getByText('No event matches this filter')).toBeVisible();
   });
 

@@ -63,11 +63,7 @@ export function EventLogView({
   const actions = useMemo(() => eventBulkActions(() => selectedRef.current, forget), [forget]);
 
   const shown = events.length;
-  const countLine = loading
-    ? 'Loading events…'
-    : shown < total
-      ? `${shown.toLocaleString()} of ${total.toLocaleString()}${filtered ? ' matching' : ''} events shown`
-      : `${total.toLocaleString()}${filtered ? ' matching' : ''} event${total === 1 ? '' : 's'}`;
+  const shownLine = loading ? 'Loading events…' : `${shown.toLocaleString()}${filtered ? ' matching' : ''} event${shown === 1 ? '' : 's'} shown`;
 
   return (
     <div className="event-log">
@@ -78,11 +74,12 @@ export function EventLogView({
         </p>
       )}
       <p className="muted event-count" aria-live="polite">
-        {countLine}
+        <span>{shownLine}</span>
+        {!loading && total > shown && <span>{` of ${total.toLocaleString()}`}</span>}
         {shown > 1 && !loading && <span className="hint"> · Shift+click selects a range, Ctrl/Cmd+A all</span>}
       </p>
       <BulkBar count={selection.selected.size} noun={['event', 'events']} actions={actions} onClear={selection.clear} />
-      {!loading && shown === 0 && filtered && <p className="muted">No event matches this search. New ones that match appear here live.</p>}
+      {!loading && shown === 0 && filtered && <p className="muted">No event matches this filter. New ones that match appear here live.</p>}
       {!loading && shown === 0 && !filtered && empty}
       {shown > 0 && <EventList events={events} selection={selection} label={label} onEndReached={loadMore} connectorNameOf={connectorNameOf} />}
     </div>
