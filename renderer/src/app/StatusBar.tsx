@@ -1,4 +1,5 @@
 import { EnvironmentSwitch } from '../features/environments/EnvironmentSwitch';
+import { WorkspaceFileButtons } from '../features/workspace/WorkspaceFileButtons';
 import { ThemeSwitch } from '../features/theme/ThemeSwitch';
 import { usePaletteStore } from '../features/palette/palette-store';
 import { useConnectionStore } from '../stores/connection-store';
@@ -26,6 +27,7 @@ export function StatusBar() {
       </span>
       <span className="status-extras">
         <EnvironmentSwitch />
+        <WorkspaceFileButtons disabled={engineDown} />
         <button type="button" className="link" onClick={() => usePaletteStore.getState().show('palette')} disabled={engineDown} title="Ctrl/Cmd+K">
           Commands
         </button>
