@@ -127,7 +127,7 @@ test.describe('connectors', () => {
     await page.goto(engine.openUrl);
     await ui.sidebarItem('Legacy').click();
 
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const edit = ui.dialog('Edit "Legacy"');
     await edit.getByLabel('Name', { exact: true }).fill('Legacy v2');
     await edit.getByLabel('Response status').fill('999');

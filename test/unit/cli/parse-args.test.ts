@@ -3,7 +3,20 @@ import { parseServeArgs, parseSize } from '../../../electron/cli/parse-args';
 
 describe('serve flags', () => {
   it('has the documented defaults', () => {
-    expect(parseServeArgs([])).toEqual({ host: '127.0.0.1', port: 8787, dataDir: undefined, maxBodyBytes: 1048576, recover: false, help: false });
+    expect(parseServeArgs([])).toEqual({
+      host: '127.0.0.1',
+      port: 8787,
+      dataDir: undefined,
+      maxBodyBytes: 1048576,
+      recover: false,
+      help: false,
+      // Production relay flags (serve --config): off unless given.
+      config: undefined,
+      env: undefined,
+      ingest: null,
+      noUi: false,
+      allowEdits: false,
+    });
   });
 
   it('reads every flag', () => {
