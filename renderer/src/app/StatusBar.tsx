@@ -21,7 +21,7 @@ export function StatusBar() {
       </span>
       {/* While the engine is down the banner says it in words; the raw error is only for a dropped stream. */}
       {status === 'disconnected' && !engineDown && lastError && <span className="muted">{lastError} Retrying…</span>}
-      {version && <span className="muted">Hookdesk {version}</span>}
+      {version && <span className="muted status-version">Hookdesk {version}</span>}
       <span role="status" aria-label="Shortcut" className="muted">
         {notice}
       </span>

@@ -7,11 +7,12 @@ export function WorkspaceFileButtons({ disabled = false }: { disabled?: boolean 
   const [open, setOpen] = useState<'export' | 'import' | null>(null);
   return (
     <>
-      <button type="button" className="link" onClick={() => setOpen('export')} disabled={disabled}>
-        Export workspace…
+      {/* Short words in the crowded status bar; the accessible name says what is exported. */}
+      <button type="button" className="link" aria-label="Export workspace…" title="Export workspace…" onClick={() => setOpen('export')} disabled={disabled}>
+        Export…
       </button>
-      <button type="button" className="link" onClick={() => setOpen('import')} disabled={disabled}>
-        Import workspace…
+      <button type="button" className="link" aria-label="Import workspace…" title="Import workspace…" onClick={() => setOpen('import')} disabled={disabled}>
+        Import…
       </button>
       {open === 'export' && <ExportDialog onClose={() => setOpen(null)} />}
       {open === 'import' && <ImportDialog onClose={() => setOpen(null)} />}
