@@ -13,6 +13,7 @@ interface WorkspaceFile {
 test('exports the workspace with secrets as variables, edits the file and imports it: the plan shows the changes, apply makes them', async ({ page, engine }, testInfo) => {
   const api = apiOf(engine);
   await api.createWebhook({ name: 'Orders out', url: 'http://127.0.0.1:9/orders', secret: 'a-secret-that-stays-here' });
+  await api.createWebhook({ name: 'Scratch', url: 'http://127.0.0.1:9/scratch', secret: 'scratch-secret-not-exported' });
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.goto(engine.openUrl);
   await expect(page.getByRole('status', { name: 'Engine connection' })).toHaveText(/Engine connected/);
@@ -21,6 +22,9 @@ test('exports the workspace with secrets as variables, edits the file and import
   await page.getByRole('button', { name: 'Export workspace…' }).click();
   const exportDialog = page.getByRole('dialog', { name: 'Export workspace' });
   await exportDialog.getByRole('radio', { name: /As variables/ }).check();
+  // Every resource is in until unticked: leave the scratch webhook out.
+  await expect(exportDialog.getByRole('checkbox', { name: 'Webhook Orders out' })).toBeChecked();
+  await exportDialog.getByRole('checkbox', { name: 'Webhook Scratch' }).uncheck();
   const downloading = page.waitForEvent('download');
   await exportDialog.getByRole('button', { name: 'Export and save' }).click();
   const download = await downloading;
@@ -34,6 +38,8 @@ test('exports the workspace with secrets as variables, edits the file and import
   expect(text).not.toContain('a-secret-that-stays-here');
   const file = JSON.parse(text) as WorkspaceFile;
   expect(file.kind).toBe('hookdesk.workspace');
+  expect(file.webhooks.map((w) => w.name)).toEqual(['Orders out']);
+  expect(text).not.toContain('SCRATCH');
   const orders = file.webhooks.find((w) => w.name === 'Orders out');
   expect(orders?.secret).toMatch(/^\$\{HOOKDESK_[A-Z0-9_]+\}$/);
   await exportDialog.getByRole('button', { name: 'Close' }).click();
@@ -53,7 +59,8 @@ test('exports the workspace with secrets as variables, edits the file and import
   await expect(updateRow.getByRole('cell').nth(1)).toHaveText('Update');
   await expect(updateRow.getByRole('cell').nth(2)).toContainText('url');
   await expect(plan.getByRole('row', { name: /Refunds out/ }).getByRole('cell').nth(1)).toHaveText('Create');
-  expect(await api.listWebhooks()).toMatchObject({ items: [{ name: 'Orders out', url: 'http://127.0.0.1:9/orders' }] });
+  // Nothing changes before Apply.
+  expect((await api.listWebhooks()).items.find((w) => w.name === 'Orders out')?.url).toBe('http://127.0.0.1:9/orders');
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'import-dialog.png') });
 
   await importDialog.getByRole('button', { name: 'Apply' }).click();
@@ -61,8 +68,10 @@ test('exports the workspace with secrets as variables, edits the file and import
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'import-applied.png') });
 
   const after = (await api.listWebhooks()).items;
+  // The scratch webhook was left out of the file, and without prune it stays as it was.
   expect(after.map((w) => [w.name, w.url]).sort()).toEqual([
     ['Orders out', 'http://127.0.0.1:9/orders-v2'],
     ['Refunds out', 'http://127.0.0.1:9/refunds'],
+    ['Scratch', 'http://127.0.0.1:9/scratch'],
   ]);
 });

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { ApiError } from '../../../../shared/api/api-error';
 import { Modal } from '../../components/Modal';
 import { api } from '../../api/client';
+import { pickResources } from '../../../../shared/workspace/pick-resources';
+import { useConnectorsStore } from '../../stores/connectors-store';
+import { useWebhooksStore } from '../../stores/webhooks-store';
 import { saveWorkspaceFile } from './workspace-file-io';
 
 type Secrets = 'env' | 'include';
@@ -16,12 +19,26 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ savedAs: string; variables: string[] } | null>(null);
+  const connectors = useConnectorsStore((s) => s.connectors);
+  const webhooks = useWebhooksStore((s) => s.webhooks);
+  // Names left out of the export; everything is in until unticked.
+  const [leftOut, setLeftOut] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string): void => {
+    const next = new Set(leftOut);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setLeftOut(next);
+  };
 
   const exportFile = async (): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      const file = await api.exportWorkspace(secrets);
+      const whole = await api.exportWorkspace(secrets);
+      const file = pickResources(whole, {
+        connectors: new Set(whole.connectors.map((c) => c.name).filter((name) => !leftOut.has(`connector:${name}`))),
+        webhooks: new Set(whole.webhooks.map((w) => w.name).filter((name) => !leftOut.has(`webhook:${name}`))),
+      });
       const savedAs = await saveWorkspaceFile(`${JSON.stringify(file, null, 2)}\n`);
       if (savedAs !== null) setResult({ savedAs, variables: file.variables ?? [] });
     } catch (e) {
@@ -34,6 +51,21 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title="Export workspace" onClose={onClose}>
       <p className="muted">Connectors, webhooks and environments as one JSON file to commit and apply elsewhere. Events and deliveries stay here.</p>
+      {(connectors.length > 0 || webhooks.length > 0) && (
+        <fieldset className="export-pick">
+          <legend>Resources</legend>
+          {connectors.map((c) => (
+            <label key={`c-${c.id}`}>
+              <input type="checkbox" checked={!leftOut.has(`connector:${c.name}`)} onChange={() => toggle(`connector:${c.name}`)} /> Connector {c.name}
+            </label>
+          ))}
+          {webhooks.map((w) => (
+            <label key={`w-${w.id}`}>
+              <input type="checkbox" checked={!leftOut.has(`webhook:${w.name}`)} onChange={() => toggle(`webhook:${w.name}`)} /> Webhook {w.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <fieldset>
         <legend>Secrets</legend>
         <label>
