@@ -21,9 +21,11 @@ interface Props {
 
 /** Every setting of a webhook in labelled groups; Save sends only what changed (PATCH). */
 export function WebhookEditor({ d, webhook, eventTypes, sample, onSendTest }: Props) {
+  // Applied from `serve --config`: the engine refuses changes (409 managed_by_config), so Save is off with its reason.
+  const managedReason = (webhook as { managedReason?: string | null }).managedReason ?? null;
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    void d.save();
+    if (managedReason === null) void d.save();
   };
   const unplaced = Object.entries(d.errors).filter(([path]) => !PLACED.some((p) => path === p || path.startsWith(`${p}.`)));
   return (
@@ -46,7 +48,7 @@ export function WebhookEditor({ d, webhook, eventTypes, sample, onSendTest }: Pr
             ))}
           </ul>
         )}
-        <SaveState saving={d.saving} dirty={d.dirty} savedMessage={d.savedMessage} onDiscard={d.discard} blocked={d.saveBlocked} />
+        <SaveState saving={d.saving} dirty={d.dirty} savedMessage={d.savedMessage} onDiscard={d.discard} blocked={managedReason ?? d.saveBlocked} />
       </div>
     </form>
   );
