@@ -56,9 +56,20 @@ export function jsonTextDepth(text: string, limit: number = MAX_JSON_DEPTH): num
   return deepest;
 }
 
-/** True when JSON text nests deeper than `maxDepth`. */
+/**
+ * True when JSON text nests deeper than `maxDepth`. Text can only nest as deep as it has opening
+ * brackets, and most text holds fewer than the bound in all, which `indexOf` counts in a fraction of
+ * the full scan's time (the scan doubled the cost of a 1 kB event); only the others are scanned.
+ */
 export function jsonTextTooDeep(text: string, maxDepth: number = MAX_JSON_DEPTH): boolean {
-  return jsonTextDepth(text, maxDepth) > maxDepth;
+  let opening = 0;
+  for (const bracket of ['{', '[']) {
+    for (let i = text.indexOf(bracket); i !== -1; i = text.indexOf(bracket, i + 1)) {
+      opening += 1;
+      if (opening > maxDepth) return jsonTextDepth(text, maxDepth) > maxDepth;
+    }
+  }
+  return false;
 }
 
 /**
