@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { ApiError, NetworkError } from '../../shared/api/api-error';
 import { HookdeskClient } from '../../shared/api/client';
 import { HookdeskError } from '../../shared/errors';
 import type { WorkspaceFile } from '../../shared/workspace/workspace-file';
 import type { WorkspacePlan } from '../../shared/workspace/workspace-plan';
-import { startEngine, type Engine } from '../engine/engine';
-import { StoreCorruptError, StoreTooNewError } from '../engine/store/store-errors';
 import { workspaceServiceOf } from '../engine/workspace/workspace-module';
 import { CliError } from './cli-error';
+import { openLocalEngine } from './engine-target';
 
 /** Where export, plan and apply act: a data dir opened in this process, or a running engine over HTTP. */
 export interface WorkspaceTarget {
@@ -32,17 +30,7 @@ export interface TargetOptions {
  */
 export async function openTarget(options: TargetOptions): Promise<WorkspaceTarget> {
   if (options.url !== undefined) return httpTarget(options.url, options.token);
-  let engine: Engine;
-  try {
-    engine = await startEngine(
-      // A throwaway token: nothing listens, and the data dir's own token is left as it is.
-      { dataDir: options.dataDir, token: `cli_${randomBytes(16).toString('base64url')}`, environment: options.env ?? null },
-      { offline: true, log: (line) => process.stderr.write(`${line}\n`) },
-    );
-  } catch (error) {
-    const code = error instanceof StoreCorruptError || error instanceof StoreTooNewError ? 3 : 1;
-    throw new CliError(`Cannot open the data dir ${options.dataDir}: ${(error as Error).message}`, code);
-  }
+  const engine = await openLocalEngine(options);
   const service = workspaceServiceOf(engine.modules);
   return {
     exportWorkspace: (secrets) => Promise.resolve(service.exportWorkspace(secrets)),

@@ -3,6 +3,7 @@ import type { EngineModule } from './engine-module';
 import { createDispatchModule } from './dispatch/dispatch-module';
 import { createEnvironmentsModule } from './environments/environments-module';
 import { createInferenceModule } from './inference/inference-module';
+import { createInteropModule } from './interop/interop-module';
 import { createIngestModule } from './ingest/ingest-module';
 import { createRelayModule } from './relay/relay-module';
 import { createWorkspaceModule } from './workspace/workspace-module';
@@ -15,5 +16,6 @@ export function createModules(ctx: EngineContext): EngineModule[] {
   const inference = createInferenceModule(ctx, ingest);
   const workspace = createWorkspaceModule(ctx, ingest, dispatch);
   const environments = createEnvironmentsModule(ctx);
-  return [ingest, dispatch, relay, inference, workspace, environments];
+  const interop = createInteropModule({ ctx, ingest, dispatch, schemas: inference.tracker });
+  return [ingest, dispatch, relay, inference, workspace, environments, interop];
 }

@@ -1,0 +1,7 @@
+import { Router } from 'express';
+import type { InteropSources } from './interop-module';
+
+/** (Being built.) */
+export function catalogRoutes(_sources: InteropSources): Router {
+  return Router();
+}
