@@ -1,53 +1,46 @@
-import autocannon from 'autocannon';
+import { runAutocannon } from './load-autocannon';
+import { findWrk, runWrk } from './load-wrk';
 
+/** One load run's figures, whichever generator made them. */
 export interface LoadResult {
+  generator: 'wrk' | 'autocannon';
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  /** Socket errors and timeouts. */
   errors: number;
   non2xx: number;
+  /** Status and start of the first non-2xx answer (wrk only), to say why a phase failed. */
+  firstNon2xx: string | null;
   totalRequests: number;
+  /** A sample of acknowledged event ids (`sampleAckIds`). */
+  ackIds: string[];
 }
 
 export interface LoadOptions {
   url: string;
   connections: number;
+  /** The run's length; with `amount`, the most it may take. */
   durationSeconds: number;
-  /** Stop after this many requests instead of after `durationSeconds`. */
+  /** Send exactly this many requests (rotating through `body`), then stop. */
   amount?: number;
   headers: Record<string, string>;
-  body: string | ((i: number) => string);
+  /** One body, or several sent in rotation (e.g. distinct 50-event arrays). */
+  body: string | string[];
   method?: 'POST' | 'GET' | 'PUT';
-  /** Fixed total request rate (for latency at a set load) instead of "as fast as possible". */
-  overallRate?: number;
-  /** Sees each response body (to sample acknowledged ids). */
-  onResponse?: (body: string) => void;
+  /** Keep a sample (about 1 answer in 100, at most this many) of the `ids` of push answers. */
+  sampleAckIds?: number;
 }
 
-/** One load-generator run with autocannon, the same for the engine and its ceilings. */
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  let counter = 0;
-  const bodyOf = typeof options.body === 'function' ? options.body : () => options.body as string;
-  const onResponse = options.onResponse;
-  const request: autocannon.Request = {
-    setupRequest: (req) => ({ ...req, body: bodyOf(counter++) }),
-    ...(onResponse ? { onResponse: (_status: number, body: string) => onResponse(body) } : {}),
-  };
-  const result = await autocannon({
-    url: options.url,
-    connections: options.connections,
-    ...(options.amount === undefined ? { duration: options.durationSeconds } : { amount: options.amount }),
-    method: options.method ?? 'POST',
-    headers: options.headers,
-    requests: [request],
-    ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
-  });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    totalRequests: result.requests.total,
-  };
+/**
+ * The load generator of every throughput phase: wrk (C, one thread per core) when it is installed,
+ * else autocannon (Node; it saturates before a bare node:http server does on a 2-core machine, so
+ * ceilings measured with it are low). `BENCH_LOAD=autocannon` forces the fallback.
+ */
+export function loadGenerator(): 'wrk' | 'autocannon' {
+  return process.env.BENCH_LOAD !== 'autocannon' && findWrk() !== null ? 'wrk' : 'autocannon';
+}
+
+export function runLoad(options: LoadOptions): Promise<LoadResult> {
+  return loadGenerator() === 'wrk' ? runWrk(options) : runAutocannon(options);
 }
