@@ -7,6 +7,7 @@ import { apiNotFound, errorHandler, requireJsonBody } from './error-handler';
 import { eventRoutes } from './routes/events';
 import { managedGuard } from './managed-guard';
 import { healthRoutes } from './routes/health';
+import { openApiRoutes } from './routes/openapi';
 import { sessionRoutes } from './routes/session';
 import { noRenderer, staticRenderer } from './static-renderer';
 
@@ -45,6 +46,7 @@ export function createManagementApp(ctx: EngineContext, resourceRoutes: Router[]
   api.use(eventRoutes(ctx));
   api.use(managedGuard(ctx));
   for (const router of resourceRoutes) api.use(router);
+  api.use(openApiRoutes(ctx));
   api.use(apiNotFound);
   app.use('/api/v1', api);
   app.use('/api', apiNotFound);
