@@ -50,9 +50,10 @@ export class HttpSender {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(timeoutError()), timeoutMs);
     try {
+      const target = targetOf(request.url);
       const res = await this.agent.request({
-        origin: new URL(request.url).origin,
-        path: pathOf(request.url),
+        origin: target.origin,
+        path: target.path,
         method: request.method,
         headers: request.headers,
         body: request.body ?? null,
@@ -89,9 +90,18 @@ function timeoutError(): Error {
   return error;
 }
 
-function pathOf(url: string): string {
+/** Origin and path of the URLs sent to lately: a webhook sends to the same URL every time, parsed once. */
+const targets = new Map<string, { origin: string; path: string }>();
+const TARGETS_KEPT = 256;
+
+function targetOf(url: string): { origin: string; path: string } {
+  let target = targets.get(url);
+  if (target) return target;
   const parsed = new URL(url);
-  return `${parsed.pathname}${parsed.search}`;
+  target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+  if (targets.size >= TARGETS_KEPT) targets.delete(targets.keys().next().value as string);
+  targets.set(url, target);
+  return target;
 }
 
 async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: () => void }, cap: number): Promise<{ bytes: Buffer; truncated: boolean }> {

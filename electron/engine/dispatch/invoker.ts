@@ -50,7 +50,7 @@ export class Invoker {
   }
 
   async attempt(configured: StoredWebhookConfig, event: DispatchEvent): Promise<InvokeOutcome> {
-    const atUse = webhookAtUse(configured, this.variables);
+    const atUse = holdsNoVariables(configured) ? { ok: true as const, webhook: configured, fromVariables: NONE } : webhookAtUse(configured, this.variables);
     if (!atUse.ok) {
       // An unset variable: building again gives the same answer, so the delivery fails once ("cannot be built").
       const request = { method: configured.method, url: configured.url, headers: {}, body: null };
@@ -128,6 +128,25 @@ export class Invoker {
     if (error !== null && retriedAfter401 && response?.status === 401) error = `${error} A fresh OAuth2 token was fetched and still refused: check the client's rights.`;
     return { invocation: { ok, request: recorded, response, error, durationMs: sent.durationMs, validators, bodyError: null }, sent, retryable: true };
   }
+}
+
+const NONE: ReadonlySet<string> = new Set();
+const VARIABLE = '${';
+
+/**
+ * True when no field `webhookAtUse` resolves holds a `${` (most webhooks): then it would answer the
+ * webhook itself, so the per-send copy of its headers and auth is skipped. Checked on every send
+ * (a webhook is changed in place), allocating nothing.
+ */
+export function holdsNoVariables(webhook: StoredWebhookConfig): boolean {
+  if (webhook.url.includes(VARIABLE) || webhook.bodyTemplate?.includes(VARIABLE) || webhook.secret?.includes(VARIABLE)) return false;
+  for (const name in webhook.headers) if (webhook.headers[name]?.includes(VARIABLE)) return false;
+  const auth = webhook.auth as Record<string, unknown>;
+  for (const key in auth) {
+    const value = auth[key];
+    if (typeof value === 'string' ? value.includes(VARIABLE) : Array.isArray(value) && value.some((item) => typeof item === 'string' && item.includes(VARIABLE))) return false;
+  }
+  return true;
 }
 
 /**
