@@ -35,6 +35,18 @@ export const verificationResultSchema = z.object({
 });
 
 /**
+ * Set on events added by `POST /connectors/:id/import` (a HAR or NDJSON file): when, from which
+ * format, and the id the event had where it was exported (null when the file did not say).
+ * Imported events are never forwarded or delivered to webhooks by the import itself.
+ */
+export const importedMarkSchema = z.object({
+  time: z.string(),
+  format: z.enum(['har', 'ndjson']),
+  originalId: z.string().nullable(),
+});
+export type ImportedMark = z.infer<typeof importedMarkSchema>;
+
+/**
  * An event as the engine stores and serves it (API.md sections 1 and 2, plus the relay fields).
  * Capture-only fields are optional; push events have `body` as parsed JSON.
  */
@@ -73,6 +85,8 @@ export const hookEventSchema = z.object({
   drift: shapeDriftSchema.nullable().optional(),
   /** The latest replays of this event (newest last, at most 10), each with its target. */
   replays: z.array(replayRecordSchema).optional(),
+  /** Set when the event came from an imported file, not from a sender. */
+  imported: importedMarkSchema.optional(),
 });
 export type HookEvent = z.infer<typeof hookEventSchema>;
 

@@ -25,6 +25,7 @@ export class DeliveryPlanner {
     if (webhooks.length === 0) return [];
     const records: DeliveryRecord[] = [];
     for (const event of events) {
+      if (event.imported) continue; // an imported file is for inspecting and replaying, not for sending again
       const target = toDispatchEvent(event);
       for (const webhook of webhooks) {
         if (!webhookMatchesEvent(webhook, target)) continue;

@@ -4,6 +4,7 @@ import type { DispatchModule } from '../dispatch/dispatch-module';
 import type { IngestModule } from '../ingest/ingest-module';
 import type { SchemaTracker } from '../inference/schema-tracker';
 import { catalogRoutes } from './catalog-routes';
+import { eventArchiveRoutes } from './event-archive-routes';
 import { postmanRoutes } from './postman-routes';
 
 /** What the interop formats read: the connectors, the webhooks and the inferred event schemas. */
@@ -24,5 +25,5 @@ export interface InteropModule extends EngineModule {
  * The builders are pure (`shared/interop/`); these routes gather their input.
  */
 export function createInteropModule(sources: InteropSources): InteropModule {
-  return { name: 'interop', routes: [catalogRoutes(sources), postmanRoutes(sources)] };
+  return { name: 'interop', routes: [catalogRoutes(sources), postmanRoutes(sources), eventArchiveRoutes(sources)] };
 }

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { ErrorCode, HookdeskError } from '../../../shared/errors';
+import { NDJSON_MEDIA_TYPES } from '../../../shared/interop/event-archive';
 import { describeError } from './describe-error';
 
 /** Unknown routes under the API answer the contract's JSON 404, never an HTML page. */
@@ -94,11 +95,11 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
   };
 }
 
-/** POST/PATCH/PUT bodies of the management API must be JSON. */
+/** POST/PATCH/PUT bodies of the management API must be JSON (or NDJSON, which event imports read). */
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
   const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
   const chunked = req.headers['transfer-encoding'] !== undefined;
-  if ((hasBody || chunked) && !req.is('application/json') && !req.is('+json')) {
+  if ((hasBody || chunked) && !req.is('application/json') && !req.is('+json') && !req.is([...NDJSON_MEDIA_TYPES])) {
     next(
       new HookdeskError(
         415,
