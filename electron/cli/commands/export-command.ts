@@ -5,9 +5,12 @@ import { parseArgs } from 'node:util';
 import { workspaceFileText } from '../../../shared/workspace/workspace-file';
 import { CliError } from '../cli-error';
 import { openTarget } from '../workspace-target';
+import { exportTerraformCommand } from './export-terraform-command';
 import { TARGET_OPTIONS, TARGET_USAGE, targetOptions } from './target-options';
 
 export const EXPORT_USAGE = `Usage: npm run hookdesk -- export [--data-dir DIR | --url URL --token T] [--out FILE] [--secrets env|include]
+
+       npm run hookdesk -- export terraform-hookdeck [options]   (Terraform for Hookdeck: export terraform-hookdeck --help)
 
 Writes the workspace file (connectors, webhooks, environments; never events) to FILE, or to stdout.
   --out FILE         write here instead of stdout
@@ -17,6 +20,10 @@ ${TARGET_USAGE}`;
 
 /** `hookdesk export`: exit 0 written, 1 on error. */
 export async function exportCommand(argv: string[]): Promise<number> {
+  // A first word names another format; plain `export` (options only) is the workspace file.
+  const [format, ...rest] = argv;
+  if (format === 'terraform-hookdeck') return exportTerraformCommand(rest);
+  if (format !== undefined && !format.startsWith('-')) throw new CliError(`"export ${format}" is not a format: write export (the workspace file) or export terraform-hookdeck.`);
   const { values } = parseArgs({
     args: argv,
     options: { ...TARGET_OPTIONS, out: { type: 'string' }, secrets: { type: 'string', default: 'env' } },
