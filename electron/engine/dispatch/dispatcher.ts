@@ -183,8 +183,7 @@ export class Dispatcher {
     const record: DeliveryRecord = { op: 'dlv.attempt', id: delivery.id, attempt: { ...invocation, attempt: attemptNo, time }, status, nextAttemptTime, note };
     // If the full record cannot be written (a journal that refuses it), the outcome is still
     // recorded without the bodies, rather than the request being sent again every second.
-    const bare: DeliveryRecord = { ...record, attempt: { ...bareInvocation(invocation), attempt: attemptNo, time } };
-    await this.write([record], delivery, [bare]);
+    await this.write([record], delivery, () => [{ ...record, attempt: { ...bareInvocation(invocation), attempt: attemptNo, time } }]);
   }
 
   /** An attempt that threw (it should not): recorded as failed with the reason, never retried in a loop. */
@@ -200,7 +199,8 @@ export class Dispatcher {
     return this.write([{ op: 'dlv.status', id: delivery.id, status, nextAttemptTime: null, note, time }], delivery);
   }
 
-  private async write(records: DeliveryRecord[], delivery: StoredDelivery, fallback?: DeliveryRecord[]): Promise<void> {
+  /** `fallback` builds the records to write instead when these cannot be written (built only then). */
+  private async write(records: DeliveryRecord[], delivery: StoredDelivery, fallback?: () => DeliveryRecord[]): Promise<void> {
     try {
       await this.deps.journal.append(records);
       return;
@@ -208,7 +208,7 @@ export class Dispatcher {
       if (this.stopped) return;
       this.deps.log(`Could not record delivery ${delivery.id} (${error instanceof Error ? error.message : String(error)})${fallback ? '; recording it without its bodies' : '; it stays pending and is tried again'}.`);
     }
-    if (fallback) return this.write(fallback, delivery);
+    if (fallback) return this.write(fallback(), delivery);
     this.later(delivery.id, STORE_RETRY_MS);
   }
 

@@ -96,7 +96,9 @@ export class DeliveryState implements JournalPart {
     const record = journalRecord as DeliveryRecord;
     switch (record.op) {
       case 'dlv.put':
-        this.put(structuredClone(record.delivery));
+        // Kept as is, not copied: a record's delivery is built for that one record (planner, redeliver,
+        // or parsed from the journal) and nothing else holds it once it is durable.
+        this.put(record.delivery);
         return;
       case 'dlv.attempt':
         this.applyAttempt(record);
