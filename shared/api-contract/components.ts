@@ -8,6 +8,7 @@ import { inferredSchemaSchema, replayInvocationSchema, replayRequestSchema } fro
 import { verificationConfigSchema } from '../schemas/verification';
 import { authSchema, webhookCreateSchema, webhookPatchSchema } from '../schemas/webhook';
 import { maskedAuthSchema } from '../schemas/webhook-auth';
+import { eventExportBodySchema } from '../interop/event-archive';
 import { workspaceFileSchema } from '../workspace/workspace-file';
 import {
   bulkDeleteResultSchema,
@@ -43,6 +44,7 @@ export const requestComponents = {
   ActiveEnvironmentPut: activeEnvironmentPutSchema,
   WorkspaceFileInput: workspaceFileSchema,
   SessionRequest: sessionRequestSchema,
+  EventExport: eventExportBodySchema,
   WebhookAuthInput: authSchema,
   VerificationInput: verificationConfigSchema,
 } as const satisfies Record<string, z.ZodType>;

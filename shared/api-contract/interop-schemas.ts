@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENT_ARCHIVE_FORMATS } from '../interop/event-archive';
 
 /**
  * The interop formats of API.md section 6, as far as this document describes them: each is a
@@ -20,13 +21,18 @@ export const harLogSchema = z
   .loose()
   .meta({ description: 'HAR 1.2. Hookdesk data (event id, connector, verification, forward result) is in `_hookdesk` fields.' });
 
-/** `POST /api/v1/connectors/:id/import`: how many events were added, and each entry left out with its reason. */
-export const eventImportResultSchema = z
-  .object({
-    imported: z.number().int().nonnegative(),
-    skipped: z.array(z.object({ index: z.number().int().nonnegative(), reason: z.string() }).loose()),
-  })
-  .loose();
+/** `POST /api/v1/connectors/:id/import` (shared/interop/event-archive.ts `EventImportResult`): what was added, and each entry left out with its reason. */
+export const eventImportResultSchema = z.object({
+  format: z.enum(EVENT_ARCHIVE_FORMATS),
+  imported: z.number().int().nonnegative(),
+  ids: z.array(z.string()).meta({ description: "The new events' ids, in file order." }),
+  skipped: z.array(
+    z.object({
+      index: z.number().int().nonnegative().meta({ description: 'The HAR `log.entries` index, or the NDJSON line number less one.' }),
+      reason: z.string(),
+    }),
+  ),
+});
 
 /** `GET /api/v1/catalog/openapi`: OpenAPI 3.1 with a `webhooks` entry per event type. */
 export const openApiDocumentShape = z

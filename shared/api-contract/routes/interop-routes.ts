@@ -1,16 +1,10 @@
-import { z } from 'zod';
+import { eventExportQuerySchema, NDJSON_MEDIA_TYPES } from '../../interop/event-archive';
 import type { AnswerComponent, RequestComponent } from '../components';
 import type { RouteSpec } from '../route-spec';
 
 type Spec = RouteSpec<RequestComponent, AnswerComponent>;
 
 /** The interop formats (API.md section 6): events out and in, event catalogs, the Postman collection. */
-
-/** The query of `GET /events/export`: the event list's filters apply too (see `listEvents`). */
-export const eventExportQuerySchema = z.object({
-  connectorId: z.string().min(1).meta({ description: 'The connector whose events are exported.' }),
-  format: z.enum(['har', 'ndjson']).default('har'),
-});
 
 const exampleHar = {
   log: {
@@ -39,36 +33,49 @@ const exampleHar = {
   },
 };
 
+const ndjsonAnswer = { contentType: 'application/x-ndjson', schema: { type: 'string' }, description: 'With `format=ndjson`: one event per line.' };
+
 export const interopRoutes: readonly Spec[] = [
   {
     method: 'get',
     path: '/api/v1/events/export',
     operationId: 'exportEvents',
-    summary: "A connector's events as HAR 1.2 or NDJSON",
-    description: 'The filters of `GET /api/v1/events` apply too. HAR: one entry per request, body bytes exact, Hookdesk data in `_hookdesk` fields. NDJSON: one event (as `GET /events/:id` answers it) per line.',
+    summary: 'Events as HAR 1.2 or NDJSON (a download)',
+    description:
+      'The filters of `GET /api/v1/events` apply (`connectorId`, `type`, `q`, ...); `ids` (comma-separated, at most 500) picks events. ' +
+      'HAR: one entry per request, body bytes exact (binary as base64), Hookdesk data in `_hookdesk` fields. NDJSON: one event per line. ' +
+      'The answer names the file (`Content-Disposition`) and the count (`X-Hookdesk-Event-Count`).',
     tag: 'events',
     auth: 'management',
     query: [eventExportQuerySchema],
-    ok: {
-      status: 200,
-      description: 'The archive.',
-      answer: { component: 'HarLog' },
-      alsoAnswers: [{ contentType: 'application/x-ndjson', schema: { type: 'string' }, description: 'With `format=ndjson`: one event per line.' }],
-    },
+    ok: { status: 200, description: 'The archive.', answer: { component: 'HarLog' }, alsoAnswers: [ndjsonAnswer] },
     errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/events/export',
+    operationId: 'exportSelectedEvents',
+    summary: 'Selected events as HAR 1.2 or NDJSON (up to 10,000 ids)',
+    tag: 'events',
+    auth: 'management',
+    body: { schema: { component: 'EventExport' }, required: true, example: { format: 'ndjson', ids: ['evt_0000000000000000'] } },
+    ok: { status: 200, description: 'The archive.', answer: { component: 'HarLog' }, alsoAnswers: [ndjsonAnswer] },
+    errors: [404],
   },
   {
     method: 'post',
     path: '/api/v1/connectors/:id/import',
     operationId: 'importEvents',
     summary: 'Add the events of a HAR or NDJSON file to a connector',
-    description: 'The events are marked imported. One bad entry is skipped alone, with its reason; a file that cannot be read adds nothing.',
+    description:
+      'The body is a HAR file (`application/json`) or NDJSON (`application/x-ndjson`, one event per line, as exported). The events are marked `imported` ' +
+      'and are not forwarded or delivered to webhooks. One bad entry is skipped alone, with its reason; a file that cannot be read adds nothing.',
     tag: 'connectors',
     auth: 'management',
     params: { id: 'The connector id (`con_...`).' },
     body: {
       schema: { contentType: 'application/json', schema: { type: 'object', description: 'A HAR 1.2 file.' } },
-      alsoAccepts: ['application/x-ndjson'],
+      alsoAccepts: NDJSON_MEDIA_TYPES,
       required: true,
       example: exampleHar,
     },
