@@ -211,6 +211,18 @@ export class HookdeskClient {
     return this.request('POST', '/api/v1/workspace/apply', file, { prune: String(options.prune ?? false) });
   }
 
+  // Interop formats (API.md section 6).
+
+  /** The event catalog: OpenAPI 3.1 (`webhooks`, one per event type) or AsyncAPI 3. */
+  eventCatalog(format: 'openapi' | 'asyncapi'): Promise<Record<string, unknown>> {
+    return this.request('GET', `/api/v1/catalog/${format}`);
+  }
+
+  /** The webhooks as a Postman collection v2.1. */
+  postmanCollection(): Promise<Record<string, unknown>> {
+    return this.request('GET', '/api/v1/webhooks/export/postman');
+  }
+
   /** Opens the live stream; reconnects after drops until closed. */
   stream(callbacks: StreamCallbacks): StreamSubscription {
     let closed = false;
