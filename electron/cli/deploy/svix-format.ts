@@ -23,8 +23,9 @@ export function formatSvixDeployment(plan: SvixPlan, outcomes: readonly SvixOutc
     const fields = change.action === 'update' && change.fields.length > 0 ? `: ${change.fields.join(', ')}` : '';
     const uid = change.kind === 'endpoint' && change.endpoint && change.action === 'create' ? ` (uid ${change.endpoint.uid})` : '';
     const reason = change.reason ? `: ${change.reason}` : '';
-    const failed = error === null ? '' : `  FAILED: ${error}`;
-    lines.push(`  ${MARK[change.action]} ${label(change).padEnd(width)}  ${verb(change.action, tense)}${fields}${uid}${reason}${failed}`);
+    const status = error === null ? verb(change.action, tense) : `${change.action} FAILED`;
+    const failed = error === null ? '' : `: ${error}`;
+    lines.push(`  ${MARK[change.action]} ${label(change).padEnd(width)}  ${status}${fields}${uid}${reason}${failed}`);
   }
   const sameTypes = changes.filter((c) => c.kind === 'event type' && c.action === 'unchanged').length;
   if (sameTypes > 0) lines.push(`  = ${sameTypes} event type(s) unchanged`);
