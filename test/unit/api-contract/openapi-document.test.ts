@@ -92,3 +92,21 @@ describe('the OpenAPI document of the HTTP API', () => {
     expect(range?.schema.enum).toEqual(['24h', '7d']);
   });
 });
+
+describe('docs/API.md', () => {
+  const text = readFileSync(new URL('../../../docs/API.md', import.meta.url), 'utf8');
+
+  it('names every route of the API (as `METHOD /path`, under /api/v1 without the prefix) and links the OpenAPI document', () => {
+    const missing = API_ROUTES.filter((route) => route.auth !== 'captureToken' && route.operationId !== 'getOpenApi')
+      .map((route) => `${route.method.toUpperCase()} ${route.path}`)
+      .filter((full) => {
+        const short = full.replace(' /api/v1/', ' /');
+        return ![full, short].some((name) => new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\`?\\s]`).test(text));
+      });
+    expect(missing).toEqual([]);
+    expect(text).toContain('ANY /hooks/<token>');
+    expect(text).toContain('GET /api/v1/openapi.json');
+    expect(text).toContain('(openapi.json)');
+    expect(text).toContain('(workspace.schema.json)');
+  });
+});
