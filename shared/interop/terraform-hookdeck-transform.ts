@@ -87,7 +87,7 @@ function tagExpression(tag: Tag): string {
   if (tag.literal !== null) return tag.json ? js(js(tag.literal)) : js(tag.literal);
   const path = js(tag.path);
   if (!tag.inString) return `value(${path})`;
-  return tag.json ? `JSON.stringify(value(${path}))` : `text(${path})`;
+  return tag.json ? `json(value(${path}))` : `text(${path})`;
 }
 
 /** A JSON string value of the skeleton, with its markers, as a JavaScript expression. */
@@ -164,10 +164,12 @@ const PRELUDE = [
   '    return found;',
   '  };',
   '  const value = (path) => (at(path) === undefined ? null : at(path));',
+  // As Hookdesk writes JSON text: U+2028 and U+2029 escaped too.
+  '  const json = (found) => JSON.stringify(found).replace(/\\u2028/g, "\\\\u2028").replace(/\\u2029/g, "\\\\u2029");',
   '  const text = (path) => {',
   '    const found = at(path);',
   '    if (found === undefined || found === null) return "";',
-  '    return typeof found === "object" ? JSON.stringify(found) : String(found);',
+  '    return typeof found === "object" ? json(found) : String(found);',
   '  };',
 ];
 
