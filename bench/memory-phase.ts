@@ -5,6 +5,7 @@ import { runLoad } from './load';
 import { rssOf, startEngineProcess } from './processes';
 import type { PhaseResult } from './report';
 import type { BenchSettings } from './settings';
+import { probeDetails } from './stall-cause';
 
 /** RSS after start and after N pushed events, data-dir size, and start time with that data dir. */
 export async function memoryPhase(dataDir: string, token: string, s: BenchSettings): Promise<PhaseResult> {
@@ -13,6 +14,7 @@ export async function memoryPhase(dataDir: string, token: string, s: BenchSettin
   const connector = await client.createConnector({ name: 'bench-memory', dataSource: 'generic' });
   const rssStart = await rssOf(engine.process.pid!);
   const body = JSON.stringify(Array.from({ length: 50 }, (_, i) => sampleEvent(1000, i)));
+  await engine.probe.open();
   const load = await runLoad({
     url: `${engine.url}/api/1.0/webhook/push`,
     connections: 20,
@@ -21,6 +23,7 @@ export async function memoryPhase(dataDir: string, token: string, s: BenchSettin
     headers: { 'content-type': 'application/json', API_KEY: connector.apiKey },
     body,
   });
+  const probe = await engine.probe.close();
   const rssAfter = await rssOf(engine.process.pid!);
   await engine.stop();
   const bytes = await dirBytes(dataDir);
@@ -42,7 +45,11 @@ export async function memoryPhase(dataDir: string, token: string, s: BenchSettin
       rss_after_mb: rssAfter / 1024 / 1024,
       data_dir_mb: bytes / 1024 / 1024,
       start_with_data_ms: startMs,
+      generator: load.generator,
+      pushed_events: load.totalRequests * 50,
       push_errors: load.errors + load.non2xx,
+      ...(load.firstNon2xx ? { first_non2xx: load.firstNon2xx } : {}),
+      ...probeDetails(probe),
     },
   };
 }

@@ -2,10 +2,12 @@ import { Pool, request } from 'undici';
 import type { HookdeskClient } from '../shared/api/client';
 import { buildOutboundRequest } from '../shared/outbound/build-request';
 import type { Webhook } from '../shared/schemas/webhook';
-import { startReceiver, type Child } from './processes';
+import { runLoad } from './load';
+import { startReceiver, type Child, type EngineProcess } from './processes';
 import type { PhaseResult } from './report';
 import type { ReceiverRun } from './receiver-run';
 import type { BenchSettings } from './settings';
+import { probeDetails } from './stall-cause';
 
 /** Shared by the receiver (it checks the first signatures of each run) and the webhooks. */
 const SECRET = 'bench-secret';
@@ -65,26 +67,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-/** POSTs JSON bodies to a push URL, `concurrency` at a time; resolves with the count of non-200 answers. */
-async function pushAll(pool: Pool, path: string, apiKey: string, bodies: string[], concurrency: number): Promise<number> {
-  let next = 0;
-  let failures = 0;
-  const worker = async (): Promise<void> => {
-    while (next < bodies.length) {
-      const body = bodies[next++] as string;
-      try {
-        const res = await pool.request({ method: 'POST', path, headers: { 'content-type': 'application/json', api_key: apiKey }, body });
-        await res.body.dump();
-        if (res.statusCode !== 200) failures++;
-      } catch {
-        failures++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return failures;
-}
-
 function eventOf(i: number): Record<string, unknown> {
   return { event_type: 'bench.dispatch', id: `order-${i}`, n: i, customer: { name: 'Ada Lovelace', email: 'ada@example.com' } };
 }
@@ -129,7 +111,7 @@ async function ceilingRun(rx: Receiver, requests: { body: Buffer; headers: Recor
   return { perSecond: run.count / (((run.lastMs ?? started) - started) / 1000), run };
 }
 
-export async function dispatchPhase(engineUrl: string, client: HookdeskClient, s: BenchSettings): Promise<PhaseResult> {
+export async function dispatchPhase(engine: EngineProcess, client: HookdeskClient, s: BenchSettings): Promise<PhaseResult> {
   const phase = `dispatch: ${s.dispatchEvents.toLocaleString('en-US')} events through a webhook (template, HMAC, records)`;
   const rx = await receiver();
   const connector = await client.createConnector({ name: 'bench-dispatch', dataSource: 'generic', retention: 1_000_000 });
@@ -151,13 +133,21 @@ export async function dispatchPhase(engineUrl: string, client: HookdeskClient, s
     batches.push(JSON.stringify(Array.from({ length: Math.min(BATCH, s.dispatchEvents - i) }, (_, j) => eventOf(i + j))));
   }
   await rx.reset();
-  const push = new URL(connector.pushUrl);
-  const pool = new Pool(push.origin, { connections: PUSH_CONCURRENCY, headersTimeout: 30_000 });
+  await engine.probe.open();
   const started = now();
-  const pushFailures = await pushAll(pool, push.pathname, connector.apiKey, batches, PUSH_CONCURRENCY);
+  // Each array exactly once, PUSH_CONCURRENCY requests in flight.
+  const pushed = await runLoad({
+    url: connector.pushUrl,
+    connections: PUSH_CONCURRENCY,
+    durationSeconds: 120,
+    amount: batches.length,
+    headers: { 'content-type': 'application/json', api_key: connector.apiKey },
+    body: batches,
+  });
+  const pushFailures = pushed.errors + pushed.non2xx + Math.max(0, batches.length - pushed.totalRequests);
   const pushedMs = now() - started;
-  await pool.close();
   const run = await rx.waitFor(s.dispatchEvents, 60_000);
+  const probe = await engine.probe.close();
   const perSecond = run.count / (((run.lastMs ?? started) - started) / 1000);
   const recorded = await waitForRecords(client, webhook.id, s.dispatchEvents, 20_000);
   const ratio = ceiling.perSecond > 0 ? perSecond / ceiling.perSecond : 0;
@@ -173,7 +163,9 @@ export async function dispatchPhase(engineUrl: string, client: HookdeskClient, s
     met: complete && ratio >= 0.7 && run.badSignatures === 0 && recorded.succeeded === s.dispatchEvents,
     details: {
       delivered: run.count,
+      push_generator: pushed.generator,
       push_failures: pushFailures,
+      ...(pushed.firstNon2xx ? { first_non2xx: pushed.firstNon2xx } : {}),
       all_pushed_ms: pushedMs,
       first_delivery_ms: run.firstMs === null ? null : run.firstMs - started,
       records_succeeded: recorded.succeeded,
@@ -181,6 +173,7 @@ export async function dispatchPhase(engineUrl: string, client: HookdeskClient, s
       records_wait_ms: recorded.waitedMs,
       signatures_checked: run.checked,
       bad_signatures: run.badSignatures + ceiling.run.badSignatures,
+      ...probeDetails(probe),
     },
   };
 }
@@ -200,9 +193,14 @@ async function waitForRecords(client: HookdeskClient, webhookId: string, count: 
 /**
  * Push → arrival at the webhook's receiver at a fixed rate: one event per push request, each
  * carrying its send time, which the webhook's template passes through; the receiver computes
- * the latency on arrival.
+ * the latency on arrival. Driven by an undici Pool on an explicit schedule, not wrk: this is an
+ * open-loop latency run at 1,000/s (far below any generator's limit), `sentAt` must be taken on
+ * the receiver's clock right before each request, and wrk is closed-loop (a connection waits for
+ * its answer; `delay()` has 1 ms steps per connection), so a stall would lower the offered load and
+ * hide the very pause this phase looks for. The engine probe records event-loop delay and GC
+ * during the run and names the worst stall's cause.
  */
-export async function relayPhase(engineUrl: string, client: HookdeskClient, s: BenchSettings): Promise<PhaseResult> {
+export async function relayPhase(engine: EngineProcess, client: HookdeskClient, s: BenchSettings): Promise<PhaseResult> {
   const phase = `relay: push → receiver at ${s.relayRate.toLocaleString('en-US')}/s for ${s.relaySeconds} s`;
   const rx = await receiver();
   const connector = await client.createConnector({ name: 'bench-relay', dataSource: 'generic', retention: 1_000_000 });
@@ -233,6 +231,7 @@ export async function relayPhase(engineUrl: string, client: HookdeskClient, s: B
   };
 
   await rx.reset();
+  await engine.probe.open();
   const inFlight: Promise<void>[] = [];
   const started = performance.now();
   let sent = 0;
@@ -246,6 +245,7 @@ export async function relayPhase(engineUrl: string, client: HookdeskClient, s: B
   await Promise.all(inFlight);
   await pool.close();
   const run = await rx.waitFor(total, 15_000);
+  const probe = await engine.probe.close();
   const latencies = run.latencies.sort((a, b) => a - b);
   const acks = ackLatencies.sort((a, b) => a - b);
   const p50 = percentile(latencies, 50);
@@ -272,6 +272,7 @@ export async function relayPhase(engineUrl: string, client: HookdeskClient, s: B
       push_ack_p50_ms: percentile(acks, 50),
       push_ack_p99_ms: percentile(acks, 99),
       bad_signatures: run.badSignatures,
+      ...probeDetails(probe),
     },
   };
 }
