@@ -5,6 +5,7 @@ import type { Delivery, DeliveryListQuery, Invocation, WebhookStats, WebhookTest
 import type { EventSample, EventTypeSummary } from '../schemas/event-type';
 import type { Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
 import type { Health } from '../schemas/health';
+import type { EventArchiveFormat, EventImportResult } from '../interop/event-archive';
 import type { InferredSchema, ReplayInvocation, ReplayRequest } from '../schemas/replay';
 import type { WorkspaceFile } from '../workspace/workspace-file';
 import type { WorkspacePlan } from '../workspace/workspace-plan';
@@ -194,6 +195,29 @@ export class HookdeskClient {
     return this.request('POST', '/api/v1/events/bulk-delete', { ids });
   }
 
+  // Events out and in (API.md section 6): HAR 1.2 or NDJSON files of events, and their import.
+
+  /**
+   * A connector's (or every) events as a HAR 1.2 or NDJSON file: the list's filters apply, or only
+   * `ids` (sent in a POST, so a large selection fits). Answers the file's text, its name and how many events it holds.
+   */
+  async exportEvents(input: EventListQuery & { format: EventArchiveFormat; ids?: string[] }): Promise<{ text: string; fileName: string; count: number }> {
+    const { ids, format, ...filters } = input;
+    const res =
+      ids === undefined
+        ? await this.send('GET', this.url('/api/v1/events/export', { ...filters, format }))
+        : await this.send('POST', this.url('/api/v1/events/export'), JSON.stringify({ format, ids, ...(filters.connectorId === undefined ? {} : { connectorId: filters.connectorId }) }), 'application/json');
+    const text = await res.text();
+    const fileName = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `hookdesk-events.${format}`;
+    return { text, fileName, count: Number(res.headers.get('x-hookdesk-event-count') ?? 0) };
+  }
+
+  /** Adds a HAR file (`application/json`) or NDJSON (`application/x-ndjson`) to a connector as imported events. */
+  async importEvents(connectorId: string, text: string, contentType: 'application/json' | 'application/x-ndjson'): Promise<EventImportResult> {
+    const res = await this.send('POST', this.url(`/api/v1/connectors/${encodeURIComponent(connectorId)}/import`), text, contentType);
+    return (await res.json()) as EventImportResult;
+  }
+
   // The workspace file (API.md section 5): what the CLI's --url/--token commands and the UI call.
 
   /** The workspace file; with `env`, secrets are `${VAR}` references and `variables` lists them. */
@@ -280,6 +304,20 @@ export class HookdeskClient {
     if (json) headers['content-type'] = 'application/json';
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     return headers;
+  }
+
+  /** A request whose body and answer are not JSON (files); a non-2xx answer becomes an ApiError. */
+  private async send(method: string, url: string, body?: string, contentType?: string): Promise<Response> {
+    let res: Response;
+    try {
+      const headers = this.headers(false);
+      if (contentType) headers['content-type'] = contentType;
+      res = await this.fetchImpl(url, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body }) });
+    } catch (error) {
+      throw new NetworkError(error);
+    }
+    if (!res.ok) throw ApiError.fromBody(res.status, await res.json().catch(() => null));
+    return res;
   }
 
   private async request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {

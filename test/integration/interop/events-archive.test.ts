@@ -77,7 +77,7 @@ describe('events out and in: HAR 1.2 and NDJSON export, import into a connector'
     expect(binary!.request.bodySize).toBe(BINARY.length);
     expect((binary!.request.postData as { _base64?: string } | undefined)?._base64).toBe(BINARY.toString('base64'));
     expect(zipped!.request.headers).toContainEqual({ name: 'content-encoding', value: 'gzip' });
-    expect(Buffer.from((zipped!.request.postData as { _base64: string })._base64, 'base64')).toEqual(gzipSync('{"type":"zipped"}'));
+    expect(Buffer.from((zipped!.request.postData as unknown as { _base64: string })._base64, 'base64')).toEqual(gzipSync('{"type":"zipped"}'));
 
     expect(pushed!.request.url).toBe(`${t.url}/api/1.0/webhook/push`);
     expect(pushed!.request.postData?.text).toBe('{"event_type": "big.number", "amount": 12345678901234567890123, "price": 1.10}');
@@ -131,7 +131,7 @@ describe('events out and in: HAR 1.2 and NDJSON export, import into a connector'
   it('applies the list filters and the selected ids; POST /events/export takes a selection; GET /events/:id still answers', async () => {
     const { id, events } = await seeded();
     const byType = (await api(`/events/export?connectorId=${id}&format=har&type=order.*`)).json as Har;
-    expect(byType.log.entries.map((e) => (e as { _hookdesk: { id: string } })._hookdesk.id)).toEqual([events[3]!.id]);
+    expect(byType.log.entries.map((e) => (e as unknown as { _hookdesk: { id: string } })._hookdesk.id)).toEqual([events[3]!.id]);
 
     const picked = await api(`/events/export?format=ndjson&ids=${events[0]!.id},${events[2]!.id}`);
     expect(picked.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
