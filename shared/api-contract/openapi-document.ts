@@ -41,12 +41,15 @@ const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string; 
   401: {
     name: 'Unauthorized',
     description: '`unauthorized`: no token, a wrong one, or an ended session.',
-    example: { code: 'unauthorized', message: 'Send the management token as "Authorization: Bearer <token>".' },
+    example: {
+      code: 'unauthorized',
+      message: 'Send the management token as "Authorization: Bearer <token>". It is printed by "npm run serve" and kept in the data folder\'s "token" file.',
+    },
   },
   403: {
     name: 'Forbidden',
     description: '`forbidden_host`: the Host header is not a loopback name (127.0.0.1, localhost, [::1]); `forbidden_origin`: a request from another origin, or a cookie write without a same-origin `Origin`.',
-    example: { code: 'forbidden_host', message: 'Hookdesk answers only to 127.0.0.1, localhost and [::1].' },
+    example: { code: 'forbidden_host', message: 'This Hookdesk answers only at 127.0.0.1 or localhost, not at "example.com". Open it through http://127.0.0.1 or http://localhost.' },
   },
   404: {
     name: 'NotFound',
@@ -70,8 +73,11 @@ const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string; 
   },
   415: {
     name: 'UnsupportedMediaType',
-    description: '`unsupported_media_type`: a body that is not JSON (send `Content-Type: application/json`), or an unknown Content-Encoding.',
-    example: { code: 'unsupported_media_type', message: 'The management API takes JSON bodies. Send "Content-Type: application/json".' },
+    description: '`unsupported_media_type`: a body that is not JSON (send `Content-Type: application/json`; event imports also take NDJSON), or an unknown Content-Encoding.',
+    example: {
+      code: 'unsupported_media_type',
+      message: 'The management API takes JSON bodies; this one was sent as "text/plain". Send "Content-Type: application/json".',
+    },
   },
 };
 
