@@ -185,7 +185,7 @@ export function buildPostmanCollection(input: PostmanCollectionInput): PostmanCo
       variables.push({ key, value: '', type: 'string', description: `${what} of the webhook "${webhook.name}" (Hookdesk never exports it).` });
       return `{{${key}}}`;
     };
-    const item = buildItem({ webhook, sample, credential, bases, eventIdVariable, apiVariable });
+    const item = buildItem({ webhook, sample, credential, bases, eventIdVariable, apiVariable, apiBaseUrl: input.apiBaseUrl });
     for (const message of item.notes) notes.push({ webhook: webhook.name, message });
     return item.item;
   });
@@ -213,6 +213,7 @@ export function buildPostmanCollection(input: PostmanCollectionInput): PostmanCo
 
 interface ItemInput {
   webhook: PostmanWebhook;
+  apiBaseUrl: string;
   sample: DispatchEvent;
   credential: (value: string, field: string, what: string) => string;
   bases: Map<string, string>;
@@ -242,7 +243,9 @@ function buildItem(input: ItemInput): { item: PostmanItem; notes: string[] } {
   const built = buildOutboundRequest({
     webhook: { ...webhook, bodyTemplate: template?.ok ? template.text : webhook.bodyTemplate, headers, auth: { type: 'none' }, secret: null },
     event: { ...sample, id: markers.for(`{{${input.eventIdVariable}}}`) },
-    apiBaseUrl: markers.for(`{{${input.apiVariable}}}`),
+    // A variable's value lands in the body as it is, unescaped: right in JSON (a base URL needs no JSON
+    // escaping), wrong in a form body, which gets the URL itself, encoded.
+    apiBaseUrl: webhook.contentType === 'application/json' ? markers.for(`{{${input.apiVariable}}}`) : input.apiBaseUrl,
     timestampSeconds: 0,
   });
   let raw = built.request.body === null ? null : markers.swap(built.request.body);

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { buildPostmanCollection, postmanCollectionText, sampleEventType, type PostmanCollectionResult } from '../../../shared/interop/postman-collection';
+import { DEFAULT_PORT } from '../config';
 import type { InteropSources } from './interop-module';
 
 /** The file name a download of the collection gets. */
@@ -14,7 +15,8 @@ export function postmanCollectionOf(sources: Pick<InteropSources, 'ctx' | 'dispa
   const { dispatch, ctx } = sources;
   return buildPostmanCollection({
     webhooks: dispatch.webhooks.all().map((webhook) => ({ webhook, sample: dispatch.actions.sample(sampleEventType(webhook.events)) })),
-    apiBaseUrl: ctx.baseUrl(),
+    // Not listening (the CLI on a data dir): where `serve` answers by default.
+    apiBaseUrl: ctx.baseUrl() || `http://127.0.0.1:${ctx.config.port || DEFAULT_PORT}`,
   });
 }
 
