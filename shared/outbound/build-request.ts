@@ -5,7 +5,7 @@ import { utf8 } from '../signing/bytes';
 import { buildEnvelope } from '../template/envelope';
 import { withLosslessBody } from '../template/lossless-body';
 import { renderRequestBody } from '../template/render-request-body';
-import { authHeaders, hookdeskEventHeaders, mergeHeaders, signatureHeaders } from './outbound-headers';
+import { authHeaders, hookdeskEventHeaders, mergeHeaders, signatureHeaders, type SignatureHeadersInput } from './outbound-headers';
 
 export const USER_AGENT = 'Hookdesk-Webhooks/1';
 
@@ -21,6 +21,11 @@ export interface BuildRequestInput {
   oauthAccessToken?: string | null;
   /** Unix seconds for the Standard Webhooks timestamp. */
   timestampSeconds: number;
+  /**
+   * Computes the signature headers (default: `signatureHeaders`, pure JS for Node and the browser).
+   * The engine passes a native HMAC with the same output (electron/engine/dispatch/native-signature.ts).
+   */
+  sign?: (input: SignatureHeadersInput) => Record<string, string>;
 }
 
 export type BuildRequestResult =
@@ -69,7 +74,7 @@ function build(input: BuildRequestInput): BuildRequestResult {
     return { ok: false, error: rendered.error, reason: rendered.reason, request: { method: webhook.method, url: webhook.url, headers: base, body: rendered.body } };
   }
   const bodyBytes = rendered.body === null ? null : utf8(rendered.body);
-  const signed = signatureHeaders({
+  const signed = (input.sign ?? signatureHeaders)({
     signature: webhook.signature,
     secret: webhook.secret,
     body: bodyBytes ?? new Uint8Array(0),

@@ -78,7 +78,8 @@ export function createDispatchModule(ctx: EngineContext, ingest: IngestModule): 
     start() {
       unsubscribers.push(
         store.deliveries.onDelivery((delivery) => {
-          ctx.hub.broadcast('delivery.updated', toDelivery(delivery, false));
+          // Built only for someone listening: most deliveries change with no stream open.
+          if (ctx.hub.size > 0) ctx.hub.broadcast('delivery.updated', toDelivery(delivery, false));
           dispatcher.consider(delivery);
         }),
         store.deliveries.onRuntime((webhookId, runtime, before) => {

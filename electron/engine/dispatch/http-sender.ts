@@ -1,4 +1,4 @@
-import { Agent, errors as undiciErrors } from 'undici';
+import { Agent, errors as undiciErrors, type Dispatcher } from 'undici';
 
 export interface OutboundRequest {
   /** Webhooks send GET or POST; the relay forwards whatever method it received. */
@@ -43,35 +43,39 @@ export class HttpSender {
   /** `describeError` words failures for its callers' setting (default: a webhook's). */
   constructor(private readonly describeError: SendErrorDescriber = describeSendError) {}
 
-  async send(request: OutboundRequest, timeoutMs: number, maxBodyBytes = RESPONSE_BODY_CAP): Promise<SendResult> {
+  /**
+   * Sends through the Agent's `dispatch` with a handler that collects the response bytes itself (up
+   * to the cap), rather than `request()`: no Readable stream, async iterator or AbortSignal per
+   * request, which were a few per cent of the engine per delivery. One timer per request, cleared
+   * when it ends, aborts it at `timeoutMs` (also while it waits for a pooled connection).
+   */
+  send(request: OutboundRequest, timeoutMs: number, maxBodyBytes = RESPONSE_BODY_CAP): Promise<SendResult> {
     const started = performance.now();
-    // One plain timer per request, cleared when done: AbortSignal.timeout() keeps a timer alive for
-    // the whole timeout and builds a DOMException when it fires, which showed up under load.
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(timeoutError()), timeoutMs);
-    try {
-      const target = targetOf(request.url);
-      const res = await this.agent.request({
-        origin: target.origin,
-        path: target.path,
-        method: request.method,
-        headers: request.headers,
-        body: request.body ?? null,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        signal: abort.signal,
-      });
-      const { bytes, truncated } = await readCapped(res.body, maxBodyBytes);
-      return {
-        response: { status: res.statusCode, headers: flattenHeaders(res.headers), bytes, body: bytes.toString('utf8'), truncated },
-        error: null,
-        durationMs: Math.round(performance.now() - started),
+    return new Promise<SendResult>((resolve) => {
+      const finish = (outcome: { response: OutboundResponse } | { error: unknown }): void => {
+        const durationMs = Math.round(performance.now() - started);
+        if ('response' in outcome) resolve({ response: outcome.response, error: null, durationMs });
+        else resolve({ response: null, error: this.describeError(outcome.error, request.url, timeoutMs), durationMs });
       };
-    } catch (error) {
-      return { response: null, error: this.describeError(error, request.url, timeoutMs), durationMs: Math.round(performance.now() - started) };
-    } finally {
-      clearTimeout(timer);
-    }
+      try {
+        const target = targetOf(request.url);
+        const handler = new CappedExchange(maxBodyBytes, timeoutMs, finish);
+        this.agent.dispatch(
+          {
+            origin: target.origin,
+            path: target.path,
+            method: request.method as Dispatcher.HttpMethod,
+            headers: request.headers,
+            body: request.body ?? null,
+            headersTimeout: timeoutMs,
+            bodyTimeout: timeoutMs,
+          },
+          handler,
+        );
+      } catch (error) {
+        finish({ error });
+      }
+    });
   }
 
   close(): Promise<void> {
@@ -104,22 +108,77 @@ function targetOf(url: string): { origin: string; path: string } {
   return target;
 }
 
-async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: () => void }, cap: number): Promise<{ bytes: Buffer; truncated: boolean }> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let truncated = false;
-  for await (const chunk of body) {
-    if (size + chunk.length > cap) {
-      chunks.push(chunk.subarray(0, cap - size));
-      truncated = true;
-      size = cap;
-      body.destroy?.();
-      break;
-    }
-    chunks.push(chunk);
-    size += chunk.length;
+/**
+ * One request's undici handler: the status and headers of the final response (1xx skipped), its
+ * body's bytes up to `cap` (past it: the bytes so far, `truncated`, and the connection aborted),
+ * or the error. `finish` is called exactly once; the timer aborts the request at `timeoutMs`.
+ */
+class CappedExchange implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | null = null;
+  private status = 0;
+  private headers: Record<string, string> = {};
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private done = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly cap: number,
+    timeoutMs: number,
+    private readonly finish: (outcome: { response: OutboundResponse } | { error: unknown }) => void,
+  ) {
+    this.timer = setTimeout(() => this.fail(timeoutError(), true), timeoutMs);
   }
-  return { bytes: Buffer.concat(chunks), truncated };
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    // The timeout passed while the request waited for a connection: it is not sent.
+    if (this.done) controller.abort(timeoutError());
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+    if (statusCode < 200) return;
+    this.status = statusCode;
+    this.headers = flattenHeaders(headers);
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.done) return;
+    if (this.size + chunk.length > this.cap) {
+      this.chunks.push(chunk.subarray(0, this.cap - this.size));
+      this.size = this.cap;
+      this.succeed(true);
+      controller.abort(new Error('The response body passed the recorded cap; the rest was not read.'));
+      return;
+    }
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+  }
+
+  onResponseEnd(): void {
+    this.succeed(false);
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
+    this.fail(error, false);
+  }
+
+  private succeed(truncated: boolean): void {
+    if (this.done) return;
+    this.done = true;
+    clearTimeout(this.timer);
+    const bytes = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks, this.size);
+    this.finish({ response: { status: this.status, headers: this.headers, bytes, body: bytes.toString('utf8'), truncated } });
+  }
+
+  /** `abort`: the failure is ours (the timeout), so the request in flight is stopped too. */
+  private fail(error: Error, abort: boolean): void {
+    if (this.done) return;
+    this.done = true;
+    clearTimeout(this.timer);
+    if (abort) this.controller?.abort(error);
+    this.finish({ error });
+  }
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

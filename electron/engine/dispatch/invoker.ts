@@ -10,6 +10,7 @@ import type { Clock } from '../clock';
 import { webhookAtUse, type VariableSource } from '../environments/resolve-at-use';
 import type { StoredWebhookConfig } from '../store/workspace-data';
 import { RESPONSE_BODY_CAP, type HttpSender, type OutboundResponse, type SendResult } from './http-sender';
+import { nativeSignatureHeaders } from './native-signature';
 import type { OAuth2TokenCache } from './oauth2-token-cache';
 
 /** Request and response bodies kept in records and answers are cut at this many bytes (`truncated` says so). */
@@ -102,6 +103,7 @@ export class Invoker {
       apiBaseUrl: this.apiBaseUrl(),
       oauthAccessToken: accessToken,
       timestampSeconds: Math.floor(this.clock.now() / 1000),
+      sign: nativeSignatureHeaders,
     });
     const recorded = recordedRequest(built.request, webhook, fromVariables);
     if (!built.ok) {
@@ -161,6 +163,8 @@ function keepable(invocation: Invocation): Invocation {
   return { ...invocation, validators };
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** A request to record: its body as text (a template's output) or as the bytes sent. */
 export type RequestToRecord = Omit<InvocationRequest, 'body' | 'encoding' | 'truncated'> & { body: string | Uint8Array | null };
 
@@ -179,6 +183,11 @@ export function recordedRequest(
     headers[name] = secret ? maskCredential(value) : value;
   }
   if (request.body === null) return { method: request.method, url: request.url, headers, body: null };
+  // A rendered body (text without surrogates, so valid UTF-8) well under the cap is recorded as it
+  // is: what recordBody would answer, without encoding it to bytes and decoding them back.
+  if (typeof request.body === 'string' && request.body.length * 3 <= RECORDED_BODY_CAP && !SURROGATE.test(request.body)) {
+    return { method: request.method, url: request.url, headers, body: request.body };
+  }
   return { method: request.method, url: request.url, headers, ...recordBody(request.body, RECORDED_BODY_CAP) };
 }
 
