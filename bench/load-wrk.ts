@@ -68,6 +68,13 @@ export async function runWrk(options: LoadOptions): Promise<LoadResult> {
   }
 }
 
+/** Distinct threads that printed that their share of a budgeted run is answered. */
+export function threadsDone(stdout: string): number {
+  // Only whole lines: the last piece may still be cut short.
+  const lines = stdout.split('\n').slice(0, -1);
+  return new Set(lines.filter((l) => l.startsWith(`${WRK_THREAD_DONE} `) && /^\d+$/.test(l.slice(WRK_THREAD_DONE.length + 1)))).size;
+}
+
 /** Runs wrk; with `budgetThreads`, sends SIGINT (again every 200 ms) once that many threads are done. */
 function runUntilDone(wrk: string, args: string[], budgetThreads: number | null): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -79,7 +86,7 @@ function runUntilDone(wrk: string, args: string[], budgetThreads: number | null)
       const text = chunk.toString('utf8');
       if (stdout.length < MAX_STDOUT_CHARS) stdout += text;
       if (budgetThreads === null) return;
-      if (!interrupt && stdout.split(WRK_THREAD_DONE).length - 1 >= budgetThreads) {
+      if (!interrupt && threadsDone(stdout) >= budgetThreads) {
         // wrk's main thread sleeps for the duration; a signal ends the sleep and it prints results.
         child.kill('SIGINT');
         interrupt = setInterval(() => child.kill('SIGINT'), 200);

@@ -6,7 +6,7 @@
  * wrk calls `request()` once on thread 1 before the run to check it (`script_verify_request`);
  * that call is not sent, so the rotation skips it. A budgeted run (`amount`) splits the requests
  * between the threads, parks a connection once its thread has sent its share (`delay()` answers an
- * hour) and, when the thread has all its answers, prints `WRK_THREAD_DONE` and stops the thread;
+ * hour) and, when the thread has all its answers, prints `WRK_THREAD_DONE <id>` once and stops the thread;
  * the caller then ends wrk with SIGINT (wrk's main thread otherwise sleeps the whole duration).
  */
 export const WRK_RESULT_PREFIX = 'HOOKDESK_WRK_RESULT ';
@@ -83,6 +83,8 @@ export function wrkScript(o: WrkScriptOptions): string {
     `  first_bad = ""`,
     `  responses = 0`,
     `  sent = 0`,
+    `  reserved = 0`,
+    `  finished = false`,
     `  ids = {}`,
     `  sample_tick = 0`,
     `  limit = limits[id]`,
@@ -106,9 +108,12 @@ export function wrkScript(o: WrkScriptOptions): string {
     lines.push(`  wrk.body = bodies[1]`, `end`);
   }
   if (budget) {
+    // delay() runs once before each request of a connection: the slot is taken there, so two
+    // connections answered in the same loop turn cannot both send the last body.
     lines.push(
       `function delay()`,
-      `  if sent >= limit then return 3600000 end`,
+      `  if reserved >= limit then return 3600000 end`,
+      `  reserved = reserved + 1`,
       `  return 0`,
       `end`,
     );
@@ -129,8 +134,10 @@ export function wrkScript(o: WrkScriptOptions): string {
   );
   if (budget) {
     lines.push(
-      `  if responses >= limit then`,
-      `    io.write(${luaString(`${WRK_THREAD_DONE}\n`)})`,
+      // stop() ends the thread's loop after the current turn, which may deliver more answers: once.
+      `  if responses >= limit and not finished then`,
+      `    finished = true`,
+      `    io.write(${luaString(`${WRK_THREAD_DONE} `)} .. id .. "\\n")`,
       `    io.flush()`,
       `    wrk.thread:stop()`,
       `  end`,

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findWrk, runWrk } from '../../../bench/load-wrk';
+import { findWrk, runWrk, threadsDone } from '../../../bench/load-wrk';
 import { parseWrkOutput } from '../../../bench/wrk-result';
 import { luaString, shares, WRK_RESULT_PREFIX, wrkScript } from '../../../bench/wrk-script';
 
@@ -49,6 +49,11 @@ describe('wrk Lua generation', () => {
     expect(luaString('a"b\\c')).toBe('"a\\"b\\\\c"');
     expect(luaString('x\ny\r\0' + '1')).toBe('"x\\010y\\013\\0001"');
     expect(luaString('é')).toBe('"\\195\\169"');
+  });
+
+  it('counts each thread that finished its budget once, whole lines only', () => {
+    expect(threadsDone('Running 2m test\nHOOKDESK_WRK_THREAD_DONE 1\nHOOKDESK_WRK_THREAD_DONE 1\nHOOKDESK_WRK_THREAD_DONE 2')).toBe(1);
+    expect(threadsDone('HOOKDESK_WRK_THREAD_DONE 1\nHOOKDESK_WRK_THREAD_DONE 2\n')).toBe(2);
   });
 
   it('splits a request budget between threads', () => {
@@ -117,6 +122,31 @@ describe.skipIf(findWrk() === null)('wrk runs against a real server on 127.0.0.1
     const r = await runWrk({ url, connections: 4, durationSeconds: 120, amount: bodies.length, headers: {}, body: bodies });
     expect(r.totalRequests).toBe(9);
     expect([...seen.bodies].sort()).toEqual([...bodies].sort());
+  });
+
+  it('keeps the budget exact when answers arrive together (many connections, answers released in bursts)', async () => {
+    const held: (() => void)[] = [];
+    const bursty = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        seen.bodies.push(Buffer.concat(chunks).toString('utf8'));
+        held.push(() => res.writeHead(200).end('{}'));
+      });
+    });
+    const release = setInterval(() => held.splice(0).forEach((answer) => answer()), 5);
+    await new Promise<void>((resolve) => bursty.listen(0, '127.0.0.1', resolve));
+    try {
+      reset();
+      const bodies = Array.from({ length: 101 }, (_, i) => JSON.stringify({ n: i }));
+      const r = await runWrk({ url: `http://127.0.0.1:${(bursty.address() as AddressInfo).port}/p`, connections: 16, durationSeconds: 120, amount: bodies.length, headers: {}, body: bodies });
+      expect(r.totalRequests).toBe(101);
+      expect([...seen.bodies].sort()).toEqual([...bodies].sort());
+    } finally {
+      clearInterval(release);
+      bursty.closeAllConnections();
+      await new Promise<void>((resolve) => bursty.close(() => resolve()));
+    }
   });
 
   it('counts non-2xx answers and keeps the first one', async () => {
