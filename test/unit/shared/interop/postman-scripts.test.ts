@@ -100,7 +100,7 @@ describe('the Postman test script', () => {
       [false, false],
       [false, true],
     ]);
-    expect(results[7]!.name).toMatch(/^Validator $..id is 1 (checked by Hookdesk only: recursive descent/);
+    expect(results[7]!.name).toContain('Validator $..id is 1 (checked by Hookdesk only: recursive descent');
     expect(results[5]!.error).toContain('nothing at $.missing');
     // The same answers as the engine's own validators, for every path Postman walks.
     const engine = runValidators(validators, body);
