@@ -27,6 +27,14 @@ function EventRow({ event, connectorName }: { event: HookEvent; connectorName: s
         <span className="muted event-request">{event.dataSource}</span>
       )}
       <RelayBadges event={event} />
+      {event.imported && (
+        <span className="pill pill-imported" title={`Imported from a ${event.imported.format === 'har' ? 'HAR' : 'NDJSON'} file`}>
+          <span className="pill-icon" aria-hidden="true">
+            ⇩
+          </span>
+          <span className="pill-text">Imported</span>
+        </span>
+      )}
       <time className="muted event-time" dateTime={event.receivedTime} title={time.toLocaleString()}>
         {time.toLocaleTimeString()}
       </time>

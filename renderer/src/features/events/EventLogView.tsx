@@ -4,6 +4,7 @@ import type { HookEvent } from '../../../../shared/schemas/event';
 import { useDebouncedValue } from '../../lib/hooks';
 import { useConnectorsStore } from '../../stores/connectors-store';
 import { BulkBar } from './BulkBar';
+import { EventArchiveBar } from './EventArchiveBar';
 import { eventBulkActions } from './event-bulk-actions';
 import { EventList } from './EventList';
 import { EMPTY_SEARCH, EventSearchBar, toEventSearch, type EventSearchValue } from './EventSearchBar';
@@ -61,6 +62,7 @@ export function EventLogView({
   const selectedRef = useRef<HookEvent[]>([]);
   selectedRef.current = events.filter((e) => selection.selected.has(e.id));
   const actions = useMemo(() => eventBulkActions(() => selectedRef.current, forget), [forget]);
+  const selectedIds = useMemo(() => [...selection.selected], [selection.selected]);
 
   const shown = events.length;
   const shownLine = loading ? 'Loading events…' : `${shown.toLocaleString()}${filtered ? ' matching' : ''} event${shown === 1 ? '' : 's'} shown`;
@@ -78,6 +80,7 @@ export function EventLogView({
         {!loading && total > shown && <span>{` of ${total.toLocaleString()}`}</span>}
         {shown > 1 && !loading && <span className="hint"> · Shift+click selects a range, Ctrl/Cmd+A all</span>}
       </p>
+      <EventArchiveBar connectorId={connector?.id} search={search} selectedIds={selectedIds} />
       <BulkBar count={selection.selected.size} noun={['event', 'events']} actions={actions} onClear={selection.clear} />
       {!loading && shown === 0 && filtered && <p className="muted">No event matches this filter. New ones that match appear here live.</p>}
       {!loading && shown === 0 && !filtered && empty}
