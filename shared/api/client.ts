@@ -7,6 +7,7 @@ import type { Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
 import type { Health } from '../schemas/health';
 import type { EventArchiveFormat, EventImportResult } from '../interop/event-archive';
 import type { InferredSchema, ReplayInvocation, ReplayRequest } from '../schemas/replay';
+import type { ReceiverCheckList, ReceiverCheckRequest, ReceiverCheckRun } from '../schemas/receiver-check';
 import type { WorkspaceFile } from '../workspace/workspace-file';
 import type { WorkspacePlan } from '../workspace/workspace-plan';
 import { ApiError, NetworkError } from './api-error';
@@ -245,6 +246,20 @@ export class HookdeskClient {
   /** The webhooks as a Postman collection v2.1. */
   postmanCollection(): Promise<Record<string, unknown>> {
     return this.request('GET', '/api/v1/webhooks/export/postman');
+  }
+
+  /** Receiver check: starts a run against a receiver (202 with the run, cases pending); progress arrives as `receiver-check.updated`. */
+  startReceiverCheck(input: ReceiverCheckRequest): Promise<ReceiverCheckRun> {
+    return this.request('POST', '/api/v1/receiver-checks', input);
+  }
+
+  getReceiverCheck(id: string): Promise<ReceiverCheckRun> {
+    return this.request('GET', `/api/v1/receiver-checks/${encodeURIComponent(id)}`);
+  }
+
+  /** The kept runs (the newest 20), newest first. */
+  listReceiverChecks(query: { page?: number; pageSize?: number } = {}): Promise<ReceiverCheckList> {
+    return this.request('GET', '/api/v1/receiver-checks', undefined, query);
   }
 
   /** Opens the live stream; reconnects after drops until closed. */
