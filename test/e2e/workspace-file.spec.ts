@@ -19,8 +19,9 @@ test('exports the workspace with secrets as variables, edits the file and import
   await expect(page.getByRole('status', { name: 'Engine connection' })).toHaveText(/Engine connected/);
 
   // Export: secrets as variables, saved as a download.
-  await page.getByRole('button', { name: 'Export workspace…' }).click();
-  const exportDialog = page.getByRole('dialog', { name: 'Export workspace' });
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(exportDialog.getByRole('radio', { name: 'Workspace file' })).toBeChecked();
   await exportDialog.getByRole('radio', { name: /As variables/ }).check();
   // Every resource is in until unticked: leave the scratch webhook out.
   await expect(exportDialog.getByRole('checkbox', { name: 'Webhook Orders out' })).toBeChecked();

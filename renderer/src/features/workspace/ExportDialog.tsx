@@ -5,16 +5,19 @@ import { api } from '../../api/client';
 import { pickResources } from '../../../../shared/workspace/pick-resources';
 import { useConnectorsStore } from '../../stores/connectors-store';
 import { useWebhooksStore } from '../../stores/webhooks-store';
-import { saveWorkspaceFile } from './workspace-file-io';
+import { INTEROP_FORMATS, type ExportFormat } from './export-formats';
+import { saveTextFile, saveWorkspaceFile } from './workspace-file-io';
 
 type Secrets = 'env' | 'include';
 
 /**
- * Export: choose how secrets are written, then save the file. With variables the file names each
- * secret as `${HOOKDESK_...}` and the dialog lists what to set where it runs; in clear, it says the
- * file must be kept private.
+ * Export: choose the format, then save the file. The workspace file: choose the resources and how
+ * secrets are written (with variables the file names each secret as `${HOOKDESK_...}` and the dialog
+ * lists what to set where it runs; in clear, it says the file must be kept private). The event
+ * catalogs (OpenAPI 3.1, AsyncAPI 3) and the Postman collection are saved as the engine writes them.
  */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const [format, setFormat] = useState<ExportFormat>('workspace');
   const [secrets, setSecrets] = useState<Secrets>('env');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,10 +33,23 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     setLeftOut(next);
   };
 
+  const interop = INTEROP_FORMATS.find((f) => f.id === format) ?? null;
+  const chooseFormat = (next: ExportFormat): void => {
+    setFormat(next);
+    setResult(null);
+    setError(null);
+  };
+
   const exportFile = async (): Promise<void> => {
     setBusy(true);
     setError(null);
+    setResult(null);
     try {
+      if (interop) {
+        const savedAs = await saveTextFile(interop.fileName, `${JSON.stringify(await interop.fetch(), null, 2)}\n`);
+        if (savedAs !== null) setResult({ savedAs, variables: [] });
+        return;
+      }
       const whole = await api.exportWorkspace(secrets);
       const file = pickResources(whole, {
         connectors: new Set(whole.connectors.map((c) => c.name).filter((name) => !leftOut.has(`connector:${name}`))),
@@ -49,33 +65,52 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal title="Export workspace" onClose={onClose}>
-      <p className="muted">Connectors, webhooks and environments as one JSON file to commit and apply elsewhere. Events and deliveries stay here.</p>
-      {(connectors.length > 0 || webhooks.length > 0) && (
-        <fieldset className="export-pick">
-          <legend>Resources</legend>
-          {connectors.map((c) => (
-            <label key={`c-${c.id}`}>
-              <input type="checkbox" checked={!leftOut.has(`connector:${c.name}`)} onChange={() => toggle(`connector:${c.name}`)} /> Connector {c.name}
-            </label>
-          ))}
-          {webhooks.map((w) => (
-            <label key={`w-${w.id}`}>
-              <input type="checkbox" checked={!leftOut.has(`webhook:${w.name}`)} onChange={() => toggle(`webhook:${w.name}`)} /> Webhook {w.name}
-            </label>
-          ))}
-        </fieldset>
-      )}
+    <Modal title="Export" onClose={onClose}>
       <fieldset>
-        <legend>Secrets</legend>
+        <legend>Format</legend>
         <label>
-          <input type="radio" name="secrets" value="env" checked={secrets === 'env'} onChange={() => setSecrets('env')} /> As variables (<code>{'${HOOKDESK_…}'}</code>): safe to commit
+          <input type="radio" name="export-format" value="workspace" checked={format === 'workspace'} onChange={() => chooseFormat('workspace')} /> Workspace file
         </label>
-        <label>
-          <input type="radio" name="secrets" value="include" checked={secrets === 'include'} onChange={() => setSecrets('include')} /> In clear: keep the file private
-        </label>
+        {INTEROP_FORMATS.map((f) => (
+          <label key={f.id}>
+            <input type="radio" name="export-format" value={f.id} checked={format === f.id} onChange={() => chooseFormat(f.id)} /> {f.label}
+          </label>
+        ))}
       </fieldset>
-      {secrets === 'include' && <p role="note">The file will hold webhook secrets and credentials in clear. Do not commit it.</p>}
+      {interop ? (
+        <p className="muted">
+          {interop.hint} Secrets, credentials and webhook URLs are never written. Saved as <code>{interop.fileName}</code>.
+        </p>
+      ) : (
+        <>
+          <p className="muted">Connectors, webhooks and environments as one JSON file to commit and apply elsewhere. Events and deliveries stay here.</p>
+          {(connectors.length > 0 || webhooks.length > 0) && (
+            <fieldset className="export-pick">
+              <legend>Resources</legend>
+              {connectors.map((c) => (
+                <label key={`c-${c.id}`}>
+                  <input type="checkbox" checked={!leftOut.has(`connector:${c.name}`)} onChange={() => toggle(`connector:${c.name}`)} /> Connector {c.name}
+                </label>
+              ))}
+              {webhooks.map((w) => (
+                <label key={`w-${w.id}`}>
+                  <input type="checkbox" checked={!leftOut.has(`webhook:${w.name}`)} onChange={() => toggle(`webhook:${w.name}`)} /> Webhook {w.name}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <fieldset>
+            <legend>Secrets</legend>
+            <label>
+              <input type="radio" name="secrets" value="env" checked={secrets === 'env'} onChange={() => setSecrets('env')} /> As variables (<code>{'${HOOKDESK_…}'}</code>): safe to commit
+            </label>
+            <label>
+              <input type="radio" name="secrets" value="include" checked={secrets === 'include'} onChange={() => setSecrets('include')} /> In clear: keep the file private
+            </label>
+          </fieldset>
+          {secrets === 'include' && <p role="note">The file will hold webhook secrets and credentials in clear. Do not commit it.</p>}
+        </>
+      )}
       {error && <p role="alert">{error}</p>}
       {result && (
         <section aria-label="Export result">
