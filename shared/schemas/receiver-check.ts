@@ -129,6 +129,8 @@ export const retryTimelineSchema = z.object({
   disabledAtSeconds: z.number().nonnegative().nullable(),
   /** One or two sentences on what happens, in the sender's terms. */
   summary: z.string(),
+  /** True when the sender publishes only a summary ("8 times over 4 hours") and the times between attempts are estimated. */
+  approximate: z.boolean(),
   /** Where the schedule and the give-up rule are documented. */
   sourceUrl: z.string(),
 });
