@@ -56,6 +56,25 @@ test('the Export dialog downloads the OpenAPI event catalog, chosen with the key
   expect(created?.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['webhook-id', 'webhook-timestamp', 'webhook-signature', 'X-Hookdesk-Event-Id']));
   expect(created?.requestBody.content['application/json']?.examples?.Orders_out?.value).toMatchObject({ eventType: 'order.created', entity: { id: 'o_1', amount: 12 } });
 
+  // The other formats of the group: AsyncAPI 3 and the Postman collection (API.md section 6), each saved under its own name.
+  for (const [name, file, check] of [
+    ['Event catalog: AsyncAPI 3', 'hookdesk-catalog.asyncapi.json', (doc: Record<string, unknown>) => expect(doc.asyncapi).toBe('3.0.0')],
+    ['Postman collection', 'hookdesk.postman_collection.json', (doc: Record<string, unknown>) => expect(JSON.stringify(doc.info)).toContain('v2.1')],
+  ] as const) {
+    await dialog.getByRole('radio', { checked: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(formats.getByRole('radio', { name })).toBeChecked();
+    const next = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export and save' }).click();
+    const saved = await next;
+    expect(saved.suggestedFilename()).toBe(file);
+    const savedPath = testInfo.outputPath(file);
+    await saved.saveAs(savedPath);
+    const savedText = await readFile(savedPath, 'utf8');
+    expect(savedText).not.toContain(SECRET);
+    check(JSON.parse(savedText) as Record<string, unknown>);
+  }
+
   // Wider window: the same dialog, for the record.
   await page.setViewportSize({ width: 1440, height: 900 });
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'export-dialog-catalog-1440x900.png') });
