@@ -185,7 +185,12 @@ export function buildPostmanCollection(input: PostmanCollectionInput): PostmanCo
       variables.push({ key, value: '', type: 'string', description: `${what} of the webhook "${webhook.name}" (Hookdesk never exports it).` });
       return `{{${key}}}`;
     };
-    const item = buildItem({ webhook, sample, credential, bases, eventIdVariable, apiVariable, apiBaseUrl: input.apiBaseUrl });
+    let item: { item: PostmanItem; notes: string[] };
+    try {
+      item = buildItem({ webhook, sample, credential, bases, eventIdVariable, apiVariable, apiBaseUrl: input.apiBaseUrl });
+    } catch (error) {
+      item = unbuiltItem(webhook, error);
+    }
     for (const message of item.notes) notes.push({ webhook: webhook.name, message });
     return item.item;
   });
@@ -281,6 +286,15 @@ function buildItem(input: ItemInput): { item: PostmanItem; notes: string[] } {
     ],
   };
   return { item, notes };
+}
+
+/** A webhook the builder could not write (a bug, never its data): its name, method and a note, so the others are still exported. */
+function unbuiltItem(webhook: PostmanWebhook, error: unknown): { item: PostmanItem; notes: string[] } {
+  const note = `The request could not be written (${error instanceof Error ? error.message : String(error)}).`;
+  return {
+    item: { name: webhook.name, description: `Note: ${note}`, request: { method: webhook.method, url: '', header: [], auth: { type: 'noauth' } }, event: [] },
+    notes: [note],
+  };
 }
 
 function unbrace(reference: string): string {

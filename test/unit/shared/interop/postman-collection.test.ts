@@ -165,6 +165,20 @@ describe('buildPostmanCollection', () => {
     expect(collection.item[0]!.description).toContain(notes[0]!.message);
   });
 
+  it('keeps the other webhooks when one sample cannot be written at all (a cycle)', () => {
+    const cyclic: Record<string, unknown> = { id: 1 };
+    cyclic.self = cyclic;
+    const { collection, notes } = buildPostmanCollection({
+      webhooks: [
+        { webhook: webhook({ name: 'cyclic' }), sample: { ...ORDER, body: cyclic } },
+        { webhook: webhook({ name: 'fine' }), sample: ORDER },
+      ],
+      apiBaseUrl: API,
+    });
+    expect(collection.item.map((i) => [i.name, i.request.body?.raw === ''])).toEqual([['cyclic', true], ['fine', false]]);
+    expect(notes.map((n) => n.webhook)).toEqual(['cyclic']);
+  });
+
   it('takes the sample type from the first exact event type', () => {
     expect(sampleEventType('all')).toBe('hookdesk.test');
     expect(sampleEventType([{ type: 'order.*' }, { type: 'order.paid' }])).toBe('order.paid');
