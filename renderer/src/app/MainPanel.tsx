@@ -11,6 +11,7 @@ const ConnectorsPanel = lazy(() => import('../features/connectors/ConnectorsPane
 const ConnectorPage = lazy(() => import('../features/connectors/ConnectorPage').then((m) => ({ default: m.ConnectorPage })));
 const WebhooksPanel = lazy(() => import('../features/webhooks/WebhooksPanel').then((m) => ({ default: m.WebhooksPanel })));
 const WebhookPage = lazy(() => import('../features/webhooks/WebhookPage').then((m) => ({ default: m.WebhookPage })));
+const ReceiverCheckPage = lazy(() => import('../features/receiver-check/ReceiverCheckPage').then((m) => ({ default: m.ReceiverCheckPage })));
 
 export function MainPanel() {
   const { tabs, activeId } = useTabsStore();
@@ -34,6 +35,7 @@ export function MainPanel() {
           {tab.kind === 'webhooks' && <WebhooksPanel />}
           {tab.kind === 'connector' && tab.connectorId && <ConnectorPage key={tab.connectorId} connectorId={tab.connectorId} />}
           {tab.kind === 'webhook' && tab.webhookId && <WebhookPage key={tab.webhookId} webhookId={tab.webhookId} />}
+          {tab.kind === 'receiver-check' && <ReceiverCheckPage />}
         </LazyPart>
       )}
     </main>

@@ -8,6 +8,7 @@ const SECTIONS: { kind: TabKind; title: string; hint: string }[] = [
   { kind: 'connectors', title: 'Connectors', hint: 'Receive pushed events' },
   { kind: 'webhooks', title: 'Webhooks', hint: 'Deliver events to a URL' },
   { kind: 'events', title: 'Events', hint: 'Everything that arrived' },
+  { kind: 'receiver-check', title: 'Receiver check', hint: 'Grade a receiver you wrote' },
 ];
 
 export function Sidebar() {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type TabKind = 'welcome' | 'events' | 'connectors' | 'webhooks' | 'connector' | 'webhook';
+export type TabKind = 'welcome' | 'events' | 'connectors' | 'webhooks' | 'connector' | 'webhook' | 'receiver-check';
 
 export interface Tab {
   id: string;
@@ -16,6 +16,9 @@ export interface Tab {
 export function connectorTab(connector: { id: string; name: string }): Tab {
   return { id: `connector:${connector.id}`, kind: 'connector', title: connector.name, connectorId: connector.id };
 }
+
+/** The Receiver check page (one tab, like the section pages). */
+export const RECEIVER_CHECK_TAB: Tab = { id: 'receiver-check', kind: 'receiver-check', title: 'Receiver check' };
 
 /** The tab of one webhook's page. */
 export function webhookTab(webhook: { id: string; name: string }): Tab {
@@ -37,7 +40,7 @@ const WELCOME: Tab = { id: 'welcome', kind: 'welcome', title: 'Welcome' };
 export const TABS_STORAGE_KEY = 'hookdesk.tabs';
 /** More tabs than anyone keeps open; a stored list beyond it was not written by this app. */
 const MAX_REMEMBERED_TABS = 50;
-const KINDS: readonly TabKind[] = ['welcome', 'events', 'connectors', 'webhooks', 'connector', 'webhook'];
+const KINDS: readonly TabKind[] = ['welcome', 'events', 'connectors', 'webhooks', 'connector', 'webhook', 'receiver-check'];
 
 /** One stored tab, rebuilt from its kind and resource id so a stored value can never name another page. */
 function tabFromStored(value: unknown): Tab | null {

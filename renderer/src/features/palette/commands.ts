@@ -4,7 +4,7 @@ import { useConnectionStore } from '../../stores/connection-store';
 import { useConnectorsStore } from '../../stores/connectors-store';
 import { useDialogsStore } from '../../stores/dialogs-store';
 import { useEventsStore } from '../../stores/events-store';
-import { connectorTab, useTabsStore, webhookTab } from '../../stores/tabs-store';
+import { connectorTab, RECEIVER_CHECK_TAB, useTabsStore, webhookTab } from '../../stores/tabs-store';
 import { useWebhookDialogsStore } from '../../stores/webhook-dialogs-store';
 import { useWebhooksStore } from '../../stores/webhooks-store';
 import { useThemeStore } from '../theme/theme-store';
@@ -28,6 +28,7 @@ export function paletteCommands(): Command[] {
     { id: 'section:connectors', label: 'Connectors', group: 'Page', run: () => open({ id: 'connectors', kind: 'connectors', title: 'Connectors' }) },
     { id: 'section:webhooks', label: 'Webhooks', group: 'Page', run: () => open({ id: 'webhooks', kind: 'webhooks', title: 'Webhooks' }) },
     { id: 'section:events', label: 'Events', group: 'Page', run: () => open({ id: 'events', kind: 'events', title: 'Events' }) },
+    { id: 'section:receiver-check', label: 'Receiver check', group: 'Page', keywords: 'grade test verify receiver scorecard retry', run: () => open(RECEIVER_CHECK_TAB) },
   ];
   const connectors: Command[] = useConnectorsStore.getState().connectors.map((c) => ({
     id: `connector:${c.id}`,
