@@ -266,6 +266,7 @@ function buildItem(input: ItemInput): { item: PostmanItem; notes: string[] } {
   const description = [
     `Hookdesk webhook ${webhook.id}, sending ${eventsText(webhook.events)}${webhook.enabled ? '' : ' (disabled in Hookdesk)'}.`,
     `The body is rendered for a sample ${sample.type} event.`,
+    ...(secretVariable === null ? [] : [`Signed (${webhook.signature}) by the pre-request script: set the variable ${secretVariable} to the signing secret first.`]),
     ...(webhook.auth.type === 'oauth2' ? ['OAuth2 client credentials: get a token in the Authorization tab (Get New Access Token) before sending.'] : []),
     ...notes.map((note) => `Note: ${note}`),
   ].join('\n\n');
