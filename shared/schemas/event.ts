@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_STATUS_FILTERS, MAX_SEARCH_LENGTH } from '../matching/event-search';
 import { invocationResponseSchema } from './delivery';
+import { relayFidelitySchema } from './fidelity';
 import { replayRecordSchema } from './replay';
 
 /** Where an event came from. */
@@ -19,6 +20,8 @@ export const forwardResultSchema = z.object({
   response: invocationResponseSchema.nullable(),
   error: z.string().nullable(),
   durationMs: z.number().nullable(),
+  /** What was sent against what was received (SHA-256 of both bodies, header names changed); absent on records from older versions. */
+  fidelity: relayFidelitySchema.optional(),
 });
 
 /** How an event's body differs from the shape inferred for its connector and type before it arrived (JSONPath-like paths, `[*]` for array items). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invocationSchema } from './delivery';
+import { relayFidelitySchema } from './fidelity';
 import { headersRecordSchema } from './http-header';
 
 /** Relay replay (API.md, Relay: `POST /events/:id/replay`). */
@@ -22,7 +23,11 @@ export const replayRequestSchema = z
 export type ReplayRequest = z.infer<typeof replayRequestSchema>;
 
 /** `POST /events/:id/replay` answers an invocation plus the earlier answer from the same target, when there is one. */
-export const replayInvocationSchema = invocationSchema.extend({ previous: invocationSchema.nullable().optional() });
+export const replayInvocationSchema = invocationSchema.extend({
+  previous: invocationSchema.nullable().optional(),
+  /** What this replay sent against what the connector received (absent when the sent body is not known whole). */
+  fidelity: relayFidelitySchema.optional(),
+});
 export type ReplayInvocation = z.infer<typeof replayInvocationSchema>;
 
 /** One replay as kept on the event (bodies capped, credentials masked like delivery records). */
@@ -31,6 +36,8 @@ export const replayRecordSchema = invocationSchema.extend({
   target: z.enum(REPLAY_TARGETS),
   webhookId: z.string().optional(),
   edited: z.boolean(),
+  /** What was sent against what was received; absent on records from older versions. */
+  fidelity: relayFidelitySchema.optional(),
 });
 export type ReplayRecord = z.infer<typeof replayRecordSchema>;
 

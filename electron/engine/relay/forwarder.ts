@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { HttpSender, OutboundRequest } from '../dispatch/http-sender';
 import type { EventPatcher } from './event-patcher';
 import { ForwardQueue, type ForwardQueueLimits } from './forward-queue';
+import { relayFidelity, type RelaySide } from './fidelity-record';
 import { failedForward, finishedForward, sendOutcome } from './forward-outcome';
 
 /** One received request to send on; its result goes onto every event it carried. */
@@ -10,6 +11,8 @@ export interface ForwardJob {
   eventIds: string[];
   request: OutboundRequest;
   timeoutMs: number;
+  /** The request as received (stored headers, body bytes), for the forward's fidelity record (none recorded without it). */
+  received?: RelaySide;
 }
 
 /**
@@ -59,7 +62,9 @@ export class Forwarder {
     try {
       const sent = await this.sender.send(job.request, job.timeoutMs);
       if (this.stopped) return;
-      await this.patcher.patchAll(job.eventIds, { forward: finishedForward(sendOutcome(sent, job.request.url), job.request.url, time) });
+      const forward = finishedForward(sendOutcome(sent, job.request.url), job.request.url, time);
+      if (job.received) forward.fidelity = relayFidelity(job.received, { headers: job.request.headers, body: job.request.body });
+      await this.patcher.patchAll(job.eventIds, { forward });
     } catch (error) {
       if (this.stopped) return;
       const why = error instanceof Error ? error.message : String(error);

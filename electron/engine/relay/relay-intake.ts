@@ -65,11 +65,14 @@ export function relayIntake(deps: RelayIntakeDeps): InboundRequestHook {
       return null;
     }
     for (const event of events) event.forward = pendingForward(url, time);
+    const receivedHeaders = only?.headers ?? eventHeaders(request.headers);
+    const body = bodyToSend(request);
     const job: ForwardJob = {
       connectorId: connector.id,
       eventIds: events.map((e) => e.id),
-      request: { method: request.method, url, headers: headersToSend(request, only?.headers, deps.hop), body: bodyToSend(request) },
+      request: { method: request.method, url, headers: headersToSend(request, receivedHeaders, deps.hop), body },
       timeoutMs: timeoutOf(connector),
+      received: { headers: receivedHeaders, body },
     };
     return () => {
       if (deps.connectorExists(connector.id)) deps.forward(job);
@@ -99,8 +102,8 @@ function verifyAtArrival(request: InboundRequest, variables: VariableSource, log
 }
 
 /** The request's headers as its events store them (one string each; the push key, redacted there, is dropped anyway) made ready to send on. */
-function headersToSend(request: InboundRequest, stored: Record<string, string> | undefined, hop: HopMark): Record<string, string> {
-  return hop.stamp(forwardHeaders(stored ?? eventHeaders(request.headers), { dropPushKey: request.source === 'push' }));
+function headersToSend(request: InboundRequest, stored: Record<string, string>, hop: HopMark): Record<string, string> {
+  return hop.stamp(forwardHeaders(stored, { dropPushKey: request.source === 'push' }));
 }
 
 /** No body for a bodiless request; otherwise the exact bytes received. */

@@ -20,7 +20,10 @@ import { finishedForward, sendOutcome } from './forward-outcome';
 import { forwardUrl } from '../../../shared/relay/forward-request';
 import { timeoutOf } from './relay-intake';
 import { outboundInvocation, previousInvocation, type ReplayTarget } from './replay-invocation';
-import { replayRequest } from './replay-request';
+import { relayFidelity, type RelaySide } from './fidelity-record';
+import { eventBodyBytes, replayRequest } from './replay-request';
+import { recordedBytes } from '../../../shared/body-bytes';
+import type { RelayFidelity } from '../../../shared/schemas/fidelity';
 
 /** Replays kept per event (newest last). */
 export const REPLAYS_KEPT = 10;
@@ -60,14 +63,17 @@ export class ReplayService {
 
     let invocation: Invocation;
     let forward: HookEvent['forward'] | undefined;
+    let fidelity: RelayFidelity | undefined;
     if (target.kind === 'webhook') {
       invocation = await this.deps.actions.sendEvent(target.webhookId, webhookEvent(event, request), request.headers ?? {});
+      fidelity = webhookFidelity(event, invocation);
     } else {
       const { url } = target;
       const outbound = replayRequest(event, url, { body: request.body, headers: request.headers }, this.deps.hop);
       const outcome = sendOutcome(await this.deps.sender.send(outbound, timeoutOf(this.connectorOf(event))), url);
       invocation = outboundInvocation(outbound, outcome);
-      if (target.kind === 'forward' && !edited) forward = finishedForward(outcome, url, time);
+      fidelity = relayFidelity(receivedSide(event) ?? { headers: event.headers, body: null }, { headers: outbound.headers, body: outbound.body });
+      if (target.kind === 'forward' && !edited) forward = { ...finishedForward(outcome, url, time), fidelity };
     }
 
     const record: ReplayRecord = {
@@ -76,12 +82,13 @@ export class ReplayService {
       target: target.kind,
       ...(target.kind === 'webhook' ? { webhookId: target.webhookId } : {}),
       edited,
+      ...(fidelity === undefined ? {} : { fidelity }),
     };
     await this.deps.patcher.patch(event.id, (current) => ({
       replays: [...(current.replays ?? []), record].slice(-REPLAYS_KEPT),
       ...(forward === undefined ? {} : { forward }),
     }));
-    return { ...invocation, previous };
+    return { ...invocation, previous, ...(fidelity === undefined ? {} : { fidelity }) };
   }
 
   /** Which target, checked before anything is sent: a known webhook, a forward URL set on the connector. */
@@ -141,4 +148,24 @@ function webhookEvent(event: HookEvent, request: ReplayRequest): DispatchEvent {
   const parsed = parseBoundedJson(request.body);
   if (!parsed.ok) return withBody(dispatch, request.body);
   return { ...withBody(dispatch, parsed.value), bodyJson: request.body };
+}
+
+/** The event as the connector received it (stored headers, body bytes); null when its body cannot be written again (too deep). */
+function receivedSide(event: HookEvent): RelaySide | null {
+  try {
+    return { headers: event.headers, body: eventBodyBytes(event) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A replay through a webhook sends the webhook's rendering: compared with what was received only
+ * when the recorded request holds the whole body (not cut at 64 KiB).
+ */
+function webhookFidelity(event: HookEvent, invocation: Invocation): RelayFidelity | undefined {
+  const sent = invocation.request;
+  const received = receivedSide(event);
+  if (received === null || sent.truncated === true || invocation.bodyError) return undefined;
+  return relayFidelity(received, { headers: sent.headers, body: sent.body === null ? null : recordedBytes({ body: sent.body, encoding: sent.encoding }) });
 }
