@@ -1,7 +1,9 @@
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, test } from './fixtures';
 import { apiOf } from './pages/connectors-ui';
+import { ReceiverCheckUi } from './pages/receiver-check-ui';
 import { publish, WebhooksUi } from './pages/webhooks-ui';
+import { Receiver } from './receiver';
 
 /**
  * axe on every page of the workspace, in both themes: no serious or critical violation (contrast,
@@ -62,6 +64,21 @@ for (const colorScheme of ['dark', 'light'] as const) {
       await events.getByText('invoice.paid').first().click();
       await expect(events.getByRole('textbox', { name: /body/i }).first()).toBeAttached();
       await expectNoSeriousA11yViolations(page, 'events');
+
+      // A receiver that accepts everything: the scorecard shows passes and fails, one case opened.
+      const accepting = await Receiver.start();
+      try {
+        const check = new ReceiverCheckUi(page);
+        await check.open();
+        await check.url.fill(accepting.url);
+        await check.form.getByRole('button', { name: 'Generate secret' }).click();
+        await check.runAndWait();
+        await check.detailsButton('Tampered body').click();
+        await expect(check.sent('Tampered body')).toBeVisible();
+        await expectNoSeriousA11yViolations(page, 'the receiver check');
+      } finally {
+        await accepting.stop();
+      }
 
       await page.keyboard.press('ControlOrMeta+K');
       await expect(page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox')).toBeFocused();

@@ -97,6 +97,8 @@ export function ReceiverCheckPage() {
   const downSeconds = 'seconds' in down ? down.seconds : null;
   const timeline = useMemo(() => (downSeconds === null ? null : retryTimeline(draft.profile, downSeconds)), [draft.profile, downSeconds]);
   const progress = started?.status === 'running' ? runProgress(started) : null;
+  // "Down for" is read as it is typed (the timeline follows it), so its problem shows at once too.
+  const shownErrors = 'error' in down ? { ...errors, downForSeconds: down.error } : errors;
 
   return (
     <section className="panel rc-page" aria-labelledby={titleId} onKeyDown={onKeyDown}>
@@ -110,7 +112,7 @@ export function ReceiverCheckPage() {
       <div className="rc-columns">
         <div className="rc-left">
           <div className="rc-form-area">
-            <CheckForm draft={draft} errors={errors} running={running} onChange={change} onRun={() => void run()} />
+            <CheckForm draft={draft} errors={shownErrors} running={running} onChange={change} onRun={() => void run()} />
             <div className="rc-progress">
               {progress && <progress aria-label="Check progress" max={progress.total} value={progress.done} />}
               <p role="status" className="small">
