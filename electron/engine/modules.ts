@@ -5,6 +5,7 @@ import { createEnvironmentsModule } from './environments/environments-module';
 import { createInferenceModule } from './inference/inference-module';
 import { createInteropModule } from './interop/interop-module';
 import { createIngestModule } from './ingest/ingest-module';
+import { createReceiverCheckModule } from './receiver-check/receiver-check-module';
 import { createRelayModule } from './relay/relay-module';
 import { createWorkspaceModule } from './workspace/workspace-module';
 
@@ -17,5 +18,5 @@ export function createModules(ctx: EngineContext): EngineModule[] {
   const workspace = createWorkspaceModule(ctx, ingest, dispatch);
   const environments = createEnvironmentsModule(ctx);
   const interop = createInteropModule({ ctx, ingest, dispatch, schemas: inference.tracker });
-  return [ingest, dispatch, relay, inference, workspace, environments, interop];
+  return [ingest, dispatch, relay, inference, workspace, environments, interop, createReceiverCheckModule(ctx)];
 }

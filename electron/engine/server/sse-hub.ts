@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { sseMessage } from './sse-message';
 
 /** The live stream's event names (API.md "Live stream"), plus `hello` sent on connect. */
-export type StreamEventName = 'hello' | 'event.received' | 'event.updated' | 'delivery.updated' | 'connector.updated' | 'webhook.updated' | 'events.deleted' | 'environments.updated';
+export type StreamEventName = 'hello' | 'event.received' | 'event.updated' | 'delivery.updated' | 'connector.updated' | 'webhook.updated' | 'events.deleted' | 'environments.updated' | 'receiver-check.updated';
 
 /** How far a client may fall behind before it is dropped (EngineConfig). */
 export interface SseLimits {
