@@ -7,8 +7,8 @@ const ORDER: WorkspaceAction[] = ['create', 'update', 'delete', 'unchanged'];
 
 /**
  * A plan as a person reads it in a terminal or a CI log: one line per resource, changes first
- * (`+` create, `~` update with the changed fields, `-` delete, `=` unchanged), then the missing
- * variables, then a count line.
+ * (`+` create, `~` update with the changed fields, `-` delete, `=` unchanged; under it, a secret
+ * kept because its variable is not set, or written unset), then the missing variables, then a count line.
  */
 export function formatPlan(plan: WorkspacePlan, tense: 'plan' | 'applied'): string {
   const lines: string[] = [];
@@ -18,6 +18,7 @@ export function formatPlan(plan: WorkspacePlan, tense: 'plan' | 'applied'): stri
     const label = `${change.kind} "${change.name}"`.padEnd(width);
     const fields = change.action === 'update' && change.fields?.length ? `: ${change.fields.join(', ')}` : '';
     lines.push(`  ${MARK[change.action]} ${label}  ${change.action}${fields}`);
+    for (const note of change.secrets ?? []) lines.push(`      ${note.field}: ${note.message}`);
   }
   if (sorted.length === 0) lines.push('  (the file has no connectors or webhooks)');
   if (plan.missingVariables.length > 0) {

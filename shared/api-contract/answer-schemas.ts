@@ -81,6 +81,13 @@ export const workspacePlanSchema = z.object({
       name: z.string(),
       action: z.enum(['create', 'update', 'delete', 'unchanged']),
       fields: z.array(z.string()).optional().meta({ description: 'For update: the changed field paths, sorted.' }),
+      secrets: z
+        .array(z.object({ field: z.string(), outcome: z.enum(['kept', 'unset']), variables: z.array(z.string()), message: z.string() }))
+        .optional()
+        .meta({
+          description:
+            'Only when a secret field\'s ${VAR} reference cannot resolve: kept (the stored secret stays, the field is not changed) or unset (nothing was stored, the reference is written).',
+        }),
     }),
   ),
   missingVariables: z.array(z.string()),

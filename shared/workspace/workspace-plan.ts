@@ -2,12 +2,28 @@
 export type WorkspaceResourceKind = 'connector' | 'webhook';
 export type WorkspaceAction = 'create' | 'update' | 'delete' | 'unchanged';
 
+/**
+ * What happened to a secret field whose `${VAR}` reference cannot resolve (shared/workspace/stored-secrets.ts):
+ * `kept`: the stored secret stays (the field is not changed); `unset`: nothing was stored, so the reference is written.
+ */
+export interface SecretNote {
+  /** The field path: `secret`, `auth.token`, `headers.Authorization`, `verification.secret`. */
+  field: string;
+  outcome: 'kept' | 'unset';
+  /** The variables that are not set, in the order the value names them. */
+  variables: string[];
+  /** "kept the stored secret: ${VAR} is not set", or what writing the reference means. */
+  message: string;
+}
+
 export interface WorkspaceChange {
   kind: WorkspaceResourceKind;
   name: string;
   action: WorkspaceAction;
   /** For `update`: the changed field paths (`auth.token`, `forwardTo.url`), sorted. */
   fields?: string[];
+  /** Only when a secret's reference cannot resolve: per such field, kept or written (see SecretNote). */
+  secrets?: SecretNote[];
 }
 
 /**
@@ -22,7 +38,10 @@ export interface GeneratedConnectorKey {
 
 export interface WorkspacePlan {
   changes: WorkspaceChange[];
-  /** Variables the file references that neither the active environment nor the process environment sets, sorted. */
+  /**
+   * Variables the applied workspace will reference that neither the active environment nor the
+   * process environment sets, sorted (a variable only in a secret whose stored value is kept is not one).
+   */
   missingVariables: string[];
   /** Only in an apply's answer, and only when keys were generated. */
   generatedKeys?: GeneratedConnectorKey[];

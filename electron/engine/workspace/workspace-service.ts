@@ -3,8 +3,9 @@ import { ErrorCode, HookdeskError } from '../../../shared/errors';
 import { webhookNameKey } from '../../../shared/schemas/webhook';
 import { parseOrThrow } from '../../../shared/validation';
 import { changedFields } from '../../../shared/workspace/field-diff';
+import { connectorSecretFields, keepStoredSecrets, webhookSecretFields } from '../../../shared/workspace/stored-secrets';
 import { workspaceFileSchema, type WorkspaceConnector, type WorkspaceFile, type WorkspaceWebhook } from '../../../shared/workspace/workspace-file';
-import type { GeneratedConnectorKey, WorkspaceChange, WorkspacePlan } from '../../../shared/workspace/workspace-plan';
+import type { GeneratedConnectorKey, SecretNote, WorkspaceChange, WorkspacePlan } from '../../../shared/workspace/workspace-plan';
 import type { EngineContext } from '../engine-context';
 import type { EnvironmentService } from '../environments/environment-service';
 import type { WebhookService } from '../dispatch/webhook-service';
@@ -25,6 +26,7 @@ export interface WorkspaceDeps {
 
 interface ConnectorStep {
   change: WorkspaceChange;
+  /** The file's connector as it is applied: a stored secret kept where the file's reference cannot resolve. */
   file: WorkspaceConnector | null;
   stored: StoredConnector | null;
   /** The push key the file sets (its reference resolved), or null when it sets none or its variable is unset. */
@@ -33,6 +35,7 @@ interface ConnectorStep {
 
 interface WebhookStep {
   change: WorkspaceChange;
+  /** The file's webhook as it is applied (stored secrets kept, as for connectors). */
   file: WorkspaceWebhook | null;
   stored: StoredWebhookConfig | null;
 }
@@ -68,6 +71,11 @@ export class WorkspaceService {
     return buildWorkspaceFile({ connectors: data.connectors, webhooks: data.webhooks, environments: this.deps.environments.list().environments }, secrets);
   }
 
+  /** The names of the stored environments, sorted (`serve --env` checks its name against them). */
+  environmentNames(): string[] {
+    return Object.keys(this.deps.environments.list().environments).sort();
+  }
+
   async planWorkspace(file: unknown, opts: { prune: boolean }): Promise<WorkspacePlan> {
     const plan = this.plan(file, opts.prune);
     return Promise.resolve(this.answer(plan));
@@ -101,8 +109,10 @@ export class WorkspaceService {
     assertUniqueInFile(file);
     const lookup = this.lookupWith(file);
     const connectors = this.planConnectors(file, prune, lookup);
-    const webhooks = this.planWebhooks(file, prune);
-    return { file, connectors, webhooks, missingVariables: missingVariables(file, lookup) };
+    const webhooks = this.planWebhooks(file, prune, lookup);
+    // Missing variables are those of what will be applied: a reference replaced by a kept secret is not one.
+    const applied = { connectors: connectors.flatMap((s) => (s.file ? [s.file] : [])), webhooks: webhooks.flatMap((s) => (s.file ? [s.file] : [])) };
+    return { file, connectors, webhooks, missingVariables: missingVariables(applied, lookup) };
   }
 
   /** What `${VAR}` will resolve to once the file is applied: the file's own values for the active environment first. */
@@ -144,31 +154,38 @@ export class WorkspaceService {
         if (holder && holder !== match) problems[`connectors.${i}.apiKey`] = `is the key of connector "${holder.name}": each connector needs its own key`;
       }
       if (match === null) {
-        steps.push({ change: { kind: 'connector', name: fc.name, action: 'create' }, file: fc, stored: null, apiKey });
+        const { resource, notes } = keepStoredSecrets(fc, null, connectorSecretFields(), lookup);
+        steps.push({ change: withSecretNotes({ kind: 'connector', name: fc.name, action: 'create' }, notes), file: resource, stored: null, apiKey });
         return;
       }
-      const { apiKey: _ref, ...wanted } = fc;
-      const { apiKey: _storedRef, ...current } = connectorToFile(match, 'X', rawSecret, () => undefined);
+      const storedForm = connectorToFile(match, 'X', rawSecret, () => undefined);
+      const { resource, notes } = keepStoredSecrets(fc, storedForm, connectorSecretFields(), lookup);
+      const { apiKey: _ref, ...wanted } = resource;
+      const { apiKey: _storedRef, ...current } = storedForm;
       const fields = changedFields(plain(current), plain({ ...wanted, dataSource: canonicalDataSource(wanted.dataSource) }));
       if (apiKey !== null && hashSecretHex(apiKey) !== match.apiKeyHash) fields.push('apiKey');
-      steps.push({ change: changeOf('connector', fc.name, fields), file: fc, stored: match, apiKey });
+      steps.push({ change: withSecretNotes(changeOf('connector', fc.name, fields), notes), file: resource, stored: match, apiKey });
     });
     throwIfProblems(problems);
     if (prune) for (const s of stored) if (!claimed.has(s.id)) steps.push({ change: { kind: 'connector', name: s.name, action: 'delete' }, file: null, stored: s, apiKey: null });
     return steps;
   }
 
-  private planWebhooks(file: WorkspaceFile, prune: boolean): WebhookStep[] {
+  private planWebhooks(file: WorkspaceFile, prune: boolean, lookup: VariableLookup): WebhookStep[] {
     const stored = this.deps.webhooks.all();
     const byKey = new Map(stored.map((w) => [webhookNameKey(w.name), w]));
     const names = new Map(this.deps.connectors.all().map((c) => [c.id, c.name]));
     const claimed = new Set<string>();
     const steps: WebhookStep[] = file.webhooks.map((fw) => {
       const match = byKey.get(webhookNameKey(fw.name));
-      if (!match) return { change: { kind: 'webhook', name: fw.name, action: 'create' }, file: fw, stored: null };
+      if (!match) {
+        const { resource, notes } = keepStoredSecrets(fw, null, webhookSecretFields(fw), lookup);
+        return { change: withSecretNotes({ kind: 'webhook', name: fw.name, action: 'create' }, notes), file: resource, stored: null };
+      }
       claimed.add(match.id);
       const current = webhookToFile(match, 'X', names, rawSecret);
-      return { change: changeOf('webhook', fw.name, changedFields(plain(current), plain(fw))), file: fw, stored: match };
+      const { resource, notes } = keepStoredSecrets(fw, current, webhookSecretFields(fw), lookup);
+      return { change: withSecretNotes(changeOf('webhook', fw.name, changedFields(plain(current), plain(resource))), notes), file: resource, stored: match };
     });
     if (prune) for (const s of stored) if (!claimed.has(s.id)) steps.push({ change: { kind: 'webhook', name: s.name, action: 'delete' }, file: null, stored: s });
     return steps;
@@ -248,6 +265,10 @@ function changeOf(kind: 'connector' | 'webhook', name: string, fields: string[])
   return fields.length === 0 ? { kind, name, action: 'unchanged' } : { kind, name, action: 'update', fields: [...new Set(fields)].sort() };
 }
 
+function withSecretNotes(change: WorkspaceChange, notes: SecretNote[]): WorkspaceChange {
+  return notes.length === 0 ? change : { ...change, secrets: notes };
+}
+
 /** The key a connector's `apiKey` sets, or null when it sets none or a variable in it has no value. */
 function resolvedKey(apiKey: string | undefined, lookup: VariableLookup): string | null {
   if (apiKey === undefined) return null;
@@ -285,7 +306,7 @@ function throwIfProblems(problems: Record<string, string>): void {
  * Every variable the file's connectors and webhooks reference that has no value, sorted. The walk
  * is over a validated file (a fixed, shallow shape), iterative, and bounded all the same.
  */
-function missingVariables(file: WorkspaceFile, lookup: VariableLookup): string[] {
+function missingVariables(file: Pick<WorkspaceFile, 'connectors' | 'webhooks'>, lookup: VariableLookup): string[] {
   const missing = new Set<string>();
   const stack: Array<{ value: unknown; depth: number }> = [{ value: [file.connectors, file.webhooks], depth: 0 }];
   while (stack.length > 0) {

@@ -2,7 +2,7 @@ import type { WorkspaceChange, WorkspacePlan } from '../../../../shared/workspac
 
 const ACTION_WORDS: Record<WorkspaceChange['action'], string> = { create: 'Create', update: 'Update', delete: 'Delete', unchanged: 'Unchanged' };
 
-/** A plan as a readable diff: one row per resource with its action and changed fields, then the unset variables. */
+/** A plan as a readable diff: one row per resource with its action, changed fields and secret notes (kept or written unset), then the unset variables. */
 export function PlanTable({ plan, caption }: { plan: WorkspacePlan; caption: string }) {
   return (
     <>
@@ -22,7 +22,14 @@ export function PlanTable({ plan, caption }: { plan: WorkspacePlan; caption: str
               <td>{change.kind}</td>
               <th scope="row">{change.name}</th>
               <td>{ACTION_WORDS[change.action]}</td>
-              <td>{change.fields?.join(', ') ?? ''}</td>
+              <td>
+                {change.fields?.join(', ') ?? ''}
+                {change.secrets?.map((note) => (
+                  <div key={note.field} className={`plan-secret-${note.outcome}`}>
+                    <code>{note.field}</code>: {note.message}
+                  </div>
+                ))}
+              </td>
             </tr>
           ))}
         </tbody>
