@@ -6,6 +6,7 @@ import { bulkDeleteEventsSchema, publishEventSchema } from '../schemas/event';
 import { healthSchema, sessionRequestSchema } from '../schemas/health';
 import { inferredSchemaSchema, replayInvocationSchema, replayRequestSchema } from '../schemas/replay';
 import { verificationConfigSchema } from '../schemas/verification';
+import { signatureDiagnosisAnswerSchema } from '../signing/diagnose/diagnosis-schema';
 import { authSchema, webhookCreateSchema, webhookPatchSchema } from '../schemas/webhook';
 import { maskedAuthSchema } from '../schemas/webhook-auth';
 import { eventExportBodySchema } from '../interop/event-archive';
@@ -76,6 +77,7 @@ export const answerComponents = {
   Verification: verificationConfigSchema,
   WebhookAuth: maskedAuthSchema,
   ReplayInvocation: replayInvocationSchema,
+  SignatureDiagnosisAnswer: signatureDiagnosisAnswerSchema,
   Delivery: deliverySchema,
   Environments: environmentsSchema,
   WorkspaceFile: workspaceFileSchema,

@@ -8,6 +8,7 @@ import type { Health } from '../schemas/health';
 import type { EventArchiveFormat, EventImportResult } from '../interop/event-archive';
 import type { InferredSchema, ReplayInvocation, ReplayRequest } from '../schemas/replay';
 import type { ReceiverCheckList, ReceiverCheckRequest, ReceiverCheckRun } from '../schemas/receiver-check';
+import type { SignatureDiagnosisAnswer } from '../signing/diagnose/diagnosis-schema';
 import type { WorkspaceFile } from '../workspace/workspace-file';
 import type { WorkspacePlan } from '../workspace/workspace-plan';
 import { ApiError, NetworkError } from './api-error';
@@ -144,6 +145,11 @@ export class HookdeskClient {
   /** Relay: sends a stored event again to its forward target, a webhook or a URL (edited when body/headers are given). */
   replayEvent(eventId: string, input: ReplayRequest): Promise<ReplayInvocation> {
     return this.request('POST', `/api/v1/events/${encodeURIComponent(eventId)}/replay`, input);
+  }
+
+  /** Relay: why an event's signature did not verify (the signature debugger); `diagnosis` null with a `note` when there is nothing to explain. */
+  signatureDiagnosis(eventId: string): Promise<SignatureDiagnosisAnswer> {
+    return this.request('GET', `/api/v1/events/${encodeURIComponent(eventId)}/signature-diagnosis`);
   }
 
   /** Relay: the JSON Schema inferred for each event type seen on a connector. */

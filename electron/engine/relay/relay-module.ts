@@ -10,8 +10,10 @@ import { HopMark } from './forward-loop';
 import { failedForward, STOPPED_REASON } from './forward-outcome';
 import { Forwarder } from './forwarder';
 import { relayIntake } from './relay-intake';
+import { diagnosisRoutes } from './diagnosis-routes';
 import { replayRoutes } from './replay-routes';
 import { ReplayService } from './replay-service';
+import { SignatureDiagnoser } from './signature-diagnosis';
 import { staleForwardIds } from './stale-forwards';
 
 export interface RelayModule extends EngineModule {
@@ -42,6 +44,7 @@ export function createRelayModule(ctx: EngineContext, ingest: IngestModule, disp
     clock: ctx.clock,
     variables,
   });
+  const diagnoser = new SignatureDiagnoser({ events: store.events, connectors: ingest.connectors, variables });
   const stale = staleForwardIds(store.events, ingest.connectors.all().map((c) => c.id));
 
   ingest.setRequestHook(
@@ -57,7 +60,7 @@ export function createRelayModule(ctx: EngineContext, ingest: IngestModule, disp
   return {
     name: 'relay',
     replays,
-    routes: [replayRoutes(replays)],
+    routes: [replayRoutes(replays), diagnosisRoutes(diagnoser)],
     async start() {
       if (stale.length === 0) return;
       const time = new Date(ctx.clock.now()).toISOString();

@@ -208,6 +208,19 @@ const events: Spec[] = [
     ok: { status: 200, description: 'The request sent and what came back.', answer: { component: 'ReplayInvocation' } },
     errors: [404],
   },
+  {
+    method: 'get',
+    path: '/api/v1/events/:id/signature-diagnosis',
+    operationId: 'diagnoseEventSignature',
+    summary: 'Why did verification fail? The signature debugger for an event',
+    description:
+      "For an event whose verification failed: the scheme's signed content, the signature computed with the connector's current secret beside the one received, and the most likely cause (the first usual mistake that makes it match). The secret is never answered, only a hint (length, prefix). Other events answer `diagnosis: null` with a `note`.",
+    tag: 'events',
+    auth: 'management',
+    params: eventId,
+    ok: { status: 200, description: 'The diagnosis, or a note saying why there is none.', answer: { component: 'SignatureDiagnosisAnswer' } },
+    errors: [404],
+  },
 ];
 
 const webhooks: Spec[] = [
