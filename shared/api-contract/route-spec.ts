@@ -23,6 +23,7 @@ export const TAGS = {
   environments: 'Named sets of variables that `${VAR}` references resolve from.',
   workspace: 'The workspace file: export, plan and apply.',
   catalog: 'Event catalogs and collections for other tools (OpenAPI webhooks, AsyncAPI, Postman).',
+  'receiver-checks': 'Receiver checks: grade a webhook receiver the way real senders sign, repeat, retry and time out.',
   stream: 'Server-Sent Events of changes, for live views.',
   meta: 'This document.',
 } as const;
@@ -69,7 +70,7 @@ export interface RouteSpec<Req extends string = string, Ans extends string = str
     alsoAccepts?: readonly string[];
   };
   ok: {
-    status: 200 | 201 | 204;
+    status: 200 | 201 | 202 | 204;
     description: string;
     answer?: BodyRef<Ans>;
     /** Other media types the answer may come as (chosen by a query parameter, e.g. `format`). */

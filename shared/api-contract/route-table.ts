@@ -5,11 +5,12 @@ import type { RouteSpec } from './route-spec';
 import { edgeRoutes } from './routes/edge-routes';
 import { interopRoutes } from './routes/interop-routes';
 import { managementRoutes } from './routes/management-routes';
+import { receiverCheckRoutes } from './routes/receiver-check-routes';
 
 export type ApiRoute = RouteSpec<RequestComponent, AnswerComponent>;
 
 /** Every route of Hookdesk's HTTP API, in the order the document lists them. */
-export const API_ROUTES: readonly ApiRoute[] = [...edgeRoutes, ...managementRoutes, ...interopRoutes];
+export const API_ROUTES: readonly ApiRoute[] = [...edgeRoutes, ...managementRoutes, ...interopRoutes, ...receiverCheckRoutes];
 
 /** The zod schema a route's success answer satisfies, or null when it is not JSON described by a component (a stream, any bytes). */
 export function answerSchemaOf(route: ApiRoute): z.ZodType | null {

@@ -59,6 +59,8 @@ describe('the OpenAPI document and the running engine', () => {
         return throwaway ? (await t.client.publishEvent({ type: 'throwaway' })).id : fixture.eventId;
       case 'deliveries':
         return fixture.deliveryId;
+      case 'receiver-checks':
+        return (await t.client.startReceiverCheck({ url: `${receiver.url}/check`, profile: 'github', secret: 'contract', cases: ['valid-delivery'] })).id;
       default:
         throw new Error(`No fixture for ${route.path}`);
     }
