@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError, NetworkError } from '../../shared/api/api-error';
 import { startEngine, type Engine } from '../engine/engine';
+import { DataDirInUseError } from '../engine/store/data-dir-lock';
 import { StoreCorruptError, StoreTooNewError } from '../engine/store/store-errors';
 import { CliError } from './cli-error';
 import type { TargetOptions } from './workspace-target';
@@ -27,7 +28,14 @@ export async function runOnTarget<T>(options: TargetOptions, work: { local(engin
   }
 }
 
-/** The engine over a data dir, opened in this process without listening or starting anything. */
+/** Exit code of a command refused because a running Hookdesk holds the data dir (`D/engine.lock`). */
+export const EXIT_DATA_DIR_IN_USE = 4;
+
+/**
+ * The engine over a data dir, opened in this process without listening or starting anything. It
+ * takes the data dir's lock like any engine, so a dir a running Hookdesk serves is refused (exit 4)
+ * with the way to act through that engine instead.
+ */
 export async function openLocalEngine(options: TargetOptions): Promise<Engine> {
   try {
     return await startEngine(
@@ -36,9 +44,17 @@ export async function openLocalEngine(options: TargetOptions): Promise<Engine> {
       { offline: true, log: (line) => process.stderr.write(`${line}\n`) },
     );
   } catch (error) {
+    if (error instanceof DataDirInUseError) throw new CliError(inUseAdvice(error), EXIT_DATA_DIR_IN_USE);
     const code = error instanceof StoreCorruptError || error instanceof StoreTooNewError ? 3 : 1;
     throw new CliError(`Cannot open the data dir ${options.dataDir}: ${(error as Error).message}`, code);
   }
+}
+
+/** What to do about a held data dir: stop the holder, or act through it over HTTP. */
+export function inUseAdvice(error: DataDirInUseError): string {
+  return error.holder.url === null
+    ? `${error.message}: wait for it to finish, or stop it.`
+    : `${error.message}: stop it, or pass --url ${error.holder.url} --token … to act through it.`;
 }
 
 export function remoteApi(url: string, token: string | undefined): RemoteApi {

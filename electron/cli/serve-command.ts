@@ -3,20 +3,24 @@ import { startEngine, type Engine } from '../engine/engine';
 import type { EngineModule } from '../engine/engine-module';
 import { defaultDataDir } from '../engine/default-data-dir';
 import { installProcessGuards } from '../engine/process-guards';
+import { DataDirInUseError } from '../engine/store/data-dir-lock';
 import { StoreCorruptError, StoreTooNewError } from '../engine/store/store-errors';
 import { APP_VERSION } from '../engine/version';
 import { workspaceServiceOf } from '../engine/workspace/workspace-module';
 import { builtRendererDir } from './built-renderer-dir';
 import { CliError } from './cli-error';
+import { EXIT_DATA_DIR_IN_USE } from './engine-target';
 import { formatPlan } from './format-plan';
 import { parseServeArgs, USAGE, type ServeArgs } from './parse-args';
+import { assertRunEnvironment, environmentsInFile } from './run-environment';
 import { readWorkspaceFile } from './workspace-file-io';
 import { describeFailure } from './workspace-target';
 
 /**
  * `serve` (the `npm run serve` entry and `hookdesk serve`): flags -> config -> engine. With
  * `--config` the file is applied before anything listens, its resources managed; a missing
- * variable refuses the start (exit 2, every one listed). Prints the URL line (and the ingest line
+ * variable refuses the start (exit 2, every one listed), as does `--env` naming no environment.
+ * A data dir another Hookdesk holds (`engine.lock`) is refused with exit 4. Prints the URL line (and the ingest line
  * when ingest has its own listener), finishes pending writes on SIGINT/SIGTERM and exits 0.
  */
 export async function runServe(argv: string[]): Promise<void> {
@@ -78,11 +82,20 @@ export async function runServe(argv: string[]): Promise<void> {
         allowManagedEdits: args.allowEdits,
         environment: args.env ?? null,
       },
-      args.config === undefined ? {} : { prepare: (modules) => applyConfig(modules, args.config!, configFile) },
+      {
+        // Before anything listens: a --env naming no environment refuses the start (exit 2), then --config is applied.
+        prepare: async (modules) => {
+          if (args.env !== undefined) {
+            const stored = workspaceServiceOf(modules).environmentNames();
+            assertRunEnvironment(args.env, { dataDir, stored, ...(args.config === undefined ? {} : { config: { path: args.config, names: environmentsInFile(configFile) } }) });
+          }
+          if (args.config !== undefined) await applyConfig(modules, args.config, configFile);
+        },
+      },
     );
   } catch (error) {
     process.stderr.write(`Hookdesk did not start: ${describeStartError(error, args)}\n`);
-    process.exit(error instanceof CliError ? error.exitCode : error instanceof StoreCorruptError || error instanceof StoreTooNewError ? 3 : 1);
+    process.exit(startExitCode(error));
   }
   if (stopRequested !== null) {
     await shutdown(engine, stopRequested, exitCode);
@@ -126,7 +139,19 @@ async function shutdown(engine: Engine, signal: string, code = 0): Promise<void>
   }
 }
 
+/** 2: the config or --env cannot be used; 3: a data file is damaged or too new; 4: another Hookdesk holds the data dir; else 1. */
+function startExitCode(error: unknown): number {
+  if (error instanceof CliError) return error.exitCode;
+  if (error instanceof StoreCorruptError || error instanceof StoreTooNewError) return 3;
+  return error instanceof DataDirInUseError ? EXIT_DATA_DIR_IN_USE : 1;
+}
+
 function describeStartError(error: unknown, args: ServeArgs): string {
+  if (error instanceof DataDirInUseError) {
+    return error.holder.url === null
+      ? `a hookdesk command (pid ${error.holder.pid}) has the data dir ${error.dataDir} open: wait for it to finish, then start again.`
+      : `Hookdesk (pid ${error.holder.pid}) is already serving this data dir (${error.dataDir}) at ${error.holder.url}: open that, or stop it first.`;
+  }
   const code = (error as NodeJS.ErrnoException).code;
   // listen() errors carry the port: name the listener that failed.
   const ingest = args.ingest !== null && (error as { port?: number }).port === args.ingest.port && args.ingest.port !== args.port;

@@ -24,9 +24,9 @@ export interface TargetOptions {
 
 /**
  * `--url URL --token T`: the running engine's API (the way to change a server while it runs).
- * `--data-dir D`: the engine opened in this process without listening or starting anything. There
- * is no lock on a data dir: run these against a data dir no engine is serving (a running engine
- * would not see the change and would overwrite it on its next write); use --url for a running one.
+ * `--data-dir D`: the engine opened in this process without listening or starting anything. It
+ * takes the data dir's lock (`D/engine.lock`), so a dir a running engine serves is refused (exit 4,
+ * naming that engine's URL for --url) instead of being changed behind its back.
  */
 export async function openTarget(options: TargetOptions): Promise<WorkspaceTarget> {
   if (options.url !== undefined) return httpTarget(options.url, options.token);

@@ -9,6 +9,7 @@ import { closeServer, createHttpServer, listen } from './server/http-server';
 import { ingestIsElsewhere, ingestOnlyFallback } from './server/ingest-split';
 import { createManagementApp } from './server/management-app';
 import { SseHub } from './server/sse-hub';
+import { acquireDataDirLock } from './store/data-dir-lock';
 import { openStore, type Store } from './store/open-store';
 import { loadOrCreateToken } from './token';
 
@@ -65,7 +66,15 @@ export async function startEngine(input: EngineConfigInput, options: EngineOptio
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const startedAtMs = Date.now();
 
-  const store = await openStore({ dataDir: config.dataDir, recover: config.recover, nowMs: () => clock.now(), log });
+  // One engine per data dir (store/data-dir-lock.ts): taken before any file is read or repaired.
+  const lock = await acquireDataDirLock(config.dataDir, log);
+  let store: Store;
+  try {
+    store = await openStore({ dataDir: config.dataDir, recover: config.recover, nowMs: () => clock.now(), log });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
   const servers: Server[] = [];
   let modules: EngineModule[] = [];
   try {
@@ -98,6 +107,7 @@ export async function startEngine(input: EngineConfigInput, options: EngineOptio
         ingestPort = await listen(ingest, config.ingest.host, config.ingest.port);
         ingestUrl = `http://${urlHost(config.ingest.host)}:${ingestPort}`;
       }
+      await lock.setUrl(baseUrl);
       for (const module of modules) await module.start?.();
     }
     let stopping: Promise<void> | null = null;
@@ -117,14 +127,14 @@ export async function startEngine(input: EngineConfigInput, options: EngineOptio
           const closed = Promise.all(servers.map((s) => closeServer(s)));
           for (const module of modules) await module.stop?.();
           await closed;
-          await store.close();
+          await store.close().finally(() => lock.release());
         })();
         return stopping;
       },
     };
   } catch (error) {
     await Promise.all(servers.filter((s) => s.listening).map((s) => closeServer(s)));
-    await store.close();
+    await store.close().finally(() => lock.release());
     throw error;
   }
 }

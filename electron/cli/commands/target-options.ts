@@ -12,7 +12,7 @@ export const TARGET_OPTIONS = {
 } as const;
 
 export const TARGET_USAGE = `  --data-dir DIR   the workspace to act on, opened in this process (default: the desktop app's folder).
-                   No engine may be serving it meanwhile (there is no lock): for a running one use --url
+                   A data dir a running Hookdesk holds is refused (exit 4): for a running one use --url
   --url URL        a running engine's management API instead (for example http://127.0.0.1:8787)
   --token T        its management token (default: HOOKDESK_TOKEN)
   --env NAME       the environment that resolves \${VAR} (default: the workspace's active one; --data-dir only)`;
