@@ -41,6 +41,9 @@ class EventList {
     const excess = this.size - cap;
     if (excess <= 0) return [];
     const dropped = this.items.slice(this.head, this.head + excess);
+    // The slots before `head` must not keep trimmed events alive until the array is compacted
+    // below (that kept up to twice the retention in memory).
+    this.items.fill(undefined as unknown as HookEvent, this.head, this.head + excess);
     this.head += excess;
     if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
