@@ -3,10 +3,12 @@ import type { HookEvent } from '../../../../shared/schemas/event';
 import { api } from '../../api/client';
 import { useConnector } from '../../stores/connectors-store';
 import { InvocationView } from '../webhooks/InvocationView';
+import { FidelityNote } from './FidelityNote';
 import { driftTitle, forwardBadgeOf } from './RelayBadges';
 import { forwardInvocation } from './replay-request';
 import { ReplayDialog } from './ReplayDialog';
 import { ReplayHistory } from './ReplayHistory';
+import { SignatureDebugger } from './SignatureDebugger';
 
 function SignatureNote({ verification }: { verification: HookEvent['verification'] }) {
   if (!verification || verification.status === 'none') return null;
@@ -78,6 +80,7 @@ export function EventRelayActions({ event, onChanged }: { event: HookEvent; onCh
   return (
     <div className="event-relay">
       <SignatureNote verification={event.verification} />
+      <SignatureDebugger event={event} />
       <DriftNote drift={event.drift} />
       <div className="actions">
         {(forwardUrl || event.forward) && (
@@ -109,7 +112,14 @@ export function EventForwardAndReplays({ event }: { event: HookEvent }) {
           <h4>
             Forward <span className={`pill pill-${badge?.tone ?? 'ok'}`}>{badge?.text}</span>
           </h4>
-          {event.forward?.status === 'pending' ? <p className="muted">Forwarding… waiting for the target to answer.</p> : <InvocationView invocation={forward} />}
+          {event.forward?.status === 'pending' ? (
+            <p className="muted">Forwarding… waiting for the target to answer.</p>
+          ) : (
+            <>
+              <FidelityNote fidelity={event.forward?.fidelity} verb="Forwarded" />
+              <InvocationView invocation={forward} />
+            </>
+          )}
         </section>
       )}
       <ReplayHistory event={event} />

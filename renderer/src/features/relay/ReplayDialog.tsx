@@ -3,6 +3,7 @@ import type { Connector } from '../../../../shared/schemas/connector';
 import type { HookEvent } from '../../../../shared/schemas/event';
 import { Modal } from '../../components/Modal';
 import { AnswerComparison } from './AnswerComparison';
+import { FidelityNote } from './FidelityNote';
 import { ReplayRequestFields, ReplayTargetFields } from './ReplayFields';
 import { useReplay } from './use-replay';
 
@@ -64,6 +65,7 @@ export function ReplayDialog({ event, connector, onClose, onReplayed }: {
         </div>
         {r.answer && (
           <section aria-label="Replay answer" ref={answerRef}>
+            <FidelityNote fidelity={r.answer.invocation.fidelity} verb="Replayed" />
             <AnswerComparison previous={r.answer.invocation.previous} current={r.answer.invocation} currentTime={r.answer.time} />
           </section>
         )}

@@ -5,6 +5,7 @@ import { Modal } from '../../components/Modal';
 import { useWebhooksStore } from '../../stores/webhooks-store';
 import { InvocationView } from '../webhooks/InvocationView';
 import { AnswerComparison } from './AnswerComparison';
+import { FidelityNote } from './FidelityNote';
 
 function targetName(record: ReplayRecord, webhookName: (id: string) => string): string {
   if (record.target === 'forward') return 'forward target';
@@ -30,6 +31,7 @@ function ReplayRecordDialog({ records, index, onClose, webhookName }: { records:
         To {targetName(record, webhookName)}
         {record.edited ? ', with an edited body or headers' : ', unedited'}.
       </p>
+      <FidelityNote fidelity={record.fidelity} verb="Replayed" />
       <AnswerComparison previous={earlier ?? null} current={record} previousTime={earlier?.time} currentTime={record.time} />
       <InvocationView invocation={record} />
       <div className="dialog-actions">
