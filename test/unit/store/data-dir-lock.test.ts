@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEngine } from '../../../electron/engine/engine';
 import { acquireDataDirLock, DataDirInUseError, LOCK_FILE, type DataDirLock } from '../../../electron/engine/store/data-dir-lock';
@@ -14,7 +15,7 @@ import { tempDir } from '../../helpers/temp-dir';
  * and URL); a holder that is gone (killed, another boot, its pid now another program, or a file
  * that cannot be read) is taken over with a log line. Real files and real processes throughout.
  */
-const LOCK_MODULE = resolve('electron/engine/store/data-dir-lock.ts');
+const LOCK_MODULE = fileURLToPath(new URL('../../../electron/engine/store/data-dir-lock.ts', import.meta.url));
 
 let dir: { path: string; remove: () => Promise<void> };
 let lockPath: string;
