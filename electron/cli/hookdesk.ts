@@ -5,6 +5,7 @@ import { exportCommand } from './commands/export-command';
 import { exportEventsCommand } from './commands/export-events-command';
 import { exportPostmanCommand } from './commands/export-postman-command';
 import { planOrApplyCommand } from './commands/plan-apply-command';
+import { receiverCheckCommand } from './commands/receiver-check-command';
 import { runServe } from './serve-command';
 import { describeFailure } from './workspace-target';
 
@@ -21,6 +22,7 @@ Commands:
   export-postman  write the webhooks as a Postman collection v2.1
   export terraform-hookdeck   write Terraform for the Hookdeck provider
   deploy svix     create or update the webhooks on a Svix server (idempotent; --dry-run)
+  receiver-check  grade a webhook receiver as a real sender would (exit 1 when a case fails)
 
 Run "npm run hookdesk -- <command> --help" for a command's options.`;
 
@@ -43,6 +45,7 @@ async function main(argv: string[]): Promise<void> {
     else if (command === 'catalog') code = await catalogCommand(rest);
     else if (command === 'export-postman') code = await exportPostmanCommand(rest);
     else if (command === 'deploy') code = await deployCommand(rest);
+    else if (command === 'receiver-check') code = await receiverCheckCommand(rest);
     else throw new CliError(`"${command}" is not a hookdesk command.\n${HOOKDESK_USAGE}`);
   } catch (error) {
     process.stderr.write(`${describeFailure(error)}\n`);
