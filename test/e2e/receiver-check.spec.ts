@@ -116,7 +116,7 @@ test('a check from the page flags exactly the flaw, explains it, and keeps the r
     await expect(row.getByRole('cell').first(), header).toHaveText(flawed ? /Fail$/ : /Pass$/);
     await expect(row.getByRole('cell').nth(1), `${header}: time`).toHaveText(/^\d+(\.\d)? m?s$/);
   }
-  await expect(ui.main.getByText('10 passed, 2 failed', { exact: true })).toBeVisible();
+  await expect(ui.summary('10 passed, 2 failed')).toBeVisible();
 
   // The failed case's details: what was sent, what came back, what to change.
   await ui.detailsButton('Same delivery twice').click();
@@ -152,7 +152,7 @@ test('a check from the page flags exactly the flaw, explains it, and keeps the r
   await ui.history.getByRole('button').nth(1).click();
   await expect(ui.history.getByRole('button').nth(1)).toHaveAttribute('aria-current', 'true');
   await expect(ui.caseRow('Same delivery twice').getByRole('cell').first()).toHaveText(/Fail$/);
-  await expect(ui.main.getByText('10 passed, 2 failed', { exact: true })).toBeVisible();
+  await expect(ui.summary('10 passed, 2 failed')).toBeVisible();
 
   // The history survives a reload (the engine keeps it), and the page comes back with the form filled in, the secret not.
   await page.reload();
@@ -164,6 +164,7 @@ test('a check from the page flags exactly the flaw, explains it, and keeps the r
 
 test('the retry timeline follows the profile and the down time as they are typed, with nothing sent', async ({ page, engine }) => {
   await page.goto(engine.openUrl);
+  await expect(page.getByRole('status', { name: 'Engine connection' })).toHaveText(/Engine connected/);
   // Opened from the command palette this time.
   await page.keyboard.press('ControlOrMeta+K');
   const palette = page.getByRole('dialog', { name: 'Command palette' });

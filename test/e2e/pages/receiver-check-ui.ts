@@ -50,6 +50,16 @@ export class ReceiverCheckUi {
     return this.main.getByRole('progressbar', { name: 'Check progress' });
   }
 
+  /** The shown run's scorecard: target, summary line, timeout, and the table. */
+  get scorecardRegion(): Locator {
+    return this.main.getByRole('region', { name: 'Scorecard' });
+  }
+
+  /** The summary line ("10 passed, 2 failed") of the shown run. */
+  summary(text: string): Locator {
+    return this.scorecardRegion.getByText(text, { exact: true });
+  }
+
   get scorecard(): Locator {
     return this.main.getByRole('table', { name: 'Scorecard' });
   }

@@ -42,7 +42,7 @@ export function CheckForm({ draft, errors, running, onChange, onRun }: Props) {
       () => setPasteProblem('The clipboard could not be read: paste into the field with Ctrl/Cmd+V.'),
     );
   };
-  const secretHint = `The secret your receiver verifies ${profile.label} signatures with. It is sent with the check and never stored or shown in the results.`;
+  const secretHint = `What your receiver verifies ${profile.label} signatures with. Sent with the check only: never stored, never shown in the results.`;
   return (
     <form
       className="rc-form"

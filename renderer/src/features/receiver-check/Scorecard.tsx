@@ -33,13 +33,17 @@ function CaseDetails({ c }: { c: ReceiverCheckCase }) {
           <strong>Error:</strong> {c.error}
         </p>
       )}
+      {/* Bodies exactly as sent and received (the first 2 KiB): re-indenting would change the bytes, numbers and escapes being graded. */}
       <div className="rc-exchange">
         <section aria-label={`Sent: ${c.name}`}>
           <h4>Sent{c.sent?.count && c.sent.count > 1 ? ` (${c.sent.count} requests, the first shown)` : ''}</h4>
           {c.sent ? (
             <>
-              <p className="mono">
-                {c.sent.method} {c.sent.url} · {c.sent.bytes.toLocaleString('en-US')} bytes
+              <p className="rc-request-line">
+                <span className="mono">
+                  {c.sent.method} {c.sent.url}
+                </span>{' '}
+                · {c.sent.bytes.toLocaleString('en-US')} bytes
               </p>
               <HeadersTable label={`Headers sent: ${c.name}`} headers={c.sent.headers} />
               <pre aria-label={`Body sent: ${c.name}`} tabIndex={0}>{c.sent.bodyPreview || '(empty body)'}</pre>
@@ -84,8 +88,8 @@ export function Scorecard({ run }: { run: ReceiverCheckRun }) {
   return (
     <section className="rc-scorecard" aria-labelledby={`${baseId}-title`}>
       <h3 id={`${baseId}-title`}>Scorecard</h3>
-      <p className="mono rc-target">
-        {run.url} as {profile.label}
+      <p className="rc-target">
+        <span className="mono">{run.url}</span> as {profile.label}
       </p>
       <p className="rc-summary">
         {run.status === 'running' ? `${summaryLine(run.summary)} so far (${done} of ${total} cases)` : summaryLine(run.summary)}

@@ -11,7 +11,7 @@ const UNIT_SECONDS: Record<string, number> = {
   w: 604_800, week: 604_800, weeks: 604_800,
 };
 
-export const DOWN_FOR_HINT = 'How long the receiver is down, e.g. 30 min, 6 h, 1 d 12 h (up to 30 days; a plain number is minutes).';
+export const DOWN_FOR_HINT = 'For the timeline: 30 min, 6 h, 1 d 12 h… (at most 30 d)';
 
 export type DownForParse = { seconds: number } | { error: string };
 
