@@ -101,7 +101,7 @@ const standardWebhooks: SenderProfile = {
   timeoutSourceUrl: 'https://docs.svix.com/retries#indicating-successful-delivery',
   timeoutNote: null,
   toleranceSeconds: 300,
-  toleranceSourceUrl: 'https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md#verifying-webhook-authenticity',
+  toleranceSourceUrl: 'https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md',
   signatureHeaders: ['webhook-signature'],
   supportsRotation: true,
   dedupeKey: 'the webhook-id header',
@@ -132,11 +132,11 @@ const stripe: SenderProfile = {
   name: 'stripe',
   label: 'Stripe',
   timeoutMs: 10_000,
-  timeoutSourceUrl: 'https://docs.stripe.com/webhooks#acknowledge-events-immediately',
+  timeoutSourceUrl: 'https://docs.stripe.com/webhooks',
   timeoutNote:
     'Stripe publishes no exact timeout, only that an endpoint must return a 2xx quickly, before any complex logic that could cause a timeout; Hookdesk grades against 10 s.',
   toleranceSeconds: 300,
-  toleranceSourceUrl: 'https://docs.stripe.com/webhooks#replay-attacks',
+  toleranceSourceUrl: 'https://docs.stripe.com/webhooks',
   signatureHeaders: ['Stripe-Signature'],
   supportsRotation: true,
   dedupeKey: 'the event id (evt_...) in the body',
@@ -177,7 +177,7 @@ const stripe: SenderProfile = {
     disableAfterSeconds: null,
     disableAtGiveUp: false,
     disable: 'Stripe emails the account about an endpoint that keeps failing; it does not publish when it disables one.',
-    sourceUrl: 'https://docs.stripe.com/webhooks#retries',
+    sourceUrl: 'https://docs.stripe.com/webhooks',
   },
 };
 
@@ -280,7 +280,7 @@ const slack: SenderProfile = {
   name: 'slack',
   label: 'Slack (Events API)',
   timeoutMs: 3_000,
-  timeoutSourceUrl: 'https://docs.slack.dev/apis/events-api/#responding',
+  timeoutSourceUrl: 'https://docs.slack.dev/apis/events-api/',
   timeoutNote: null,
   toleranceSeconds: 300,
   toleranceSourceUrl: 'https://docs.slack.dev/authentication/verifying-requests-from-slack',
@@ -314,7 +314,7 @@ const slack: SenderProfile = {
     disableAfterSeconds: 60 * MINUTE,
     disableAtGiveUp: false,
     disable: 'When more than 95 % of deliveries to the Request URL fail within 60 minutes, Slack temporarily disables the app\'s event subscriptions.',
-    sourceUrl: 'https://docs.slack.dev/apis/events-api/#retries',
+    sourceUrl: 'https://docs.slack.dev/apis/events-api/',
   },
 };
 

@@ -134,7 +134,7 @@ export function gradeRepeats(answers: readonly Observed[], ctx: GradeContext, re
   const first = answers[0];
   if (!first) return { verdict: 'fail', advice: 'Nothing was sent.' };
   const firstGrade = gradeAccepted(first, ctx, refusedAdvice);
-  if (firstGrade.verdict === 'fail') return firstGrade;
+  if (firstGrade.verdict === 'fail' || is3xx(first)) return firstGrade;
   const repeats = answers.slice(1);
   const failedRepeat = repeats.find((o) => o.status !== first.status || !is2xx(o));
   if (failedRepeat) {

@@ -129,4 +129,35 @@ describe('receiver check: each flaw is flagged where it shows, and nowhere else'
     expect(large.sent?.bytes).toBe(512 * 1024);
     expect(large.sent?.bodyPreview.length).toBeLessThanOrEqual(2049);
   });
+
+  it('answers 500 to forged deliveries: refused, but warned about (a sender retries a 5xx)', async () => {
+    const run = await check('slack', { crashOnBadSignature: true });
+    expect(verdicts(run, 'fail')).toEqual([]);
+    expect(verdicts(run, 'warning')).toEqual(['tampered-body', 'wrong-secret', 'missing-signature', 'stale-timestamp']);
+    expect(caseOf(run, 'tampered-body').advice).toMatch(/^Refused, but with 500: .*Answer 401 \(or 400\) when verification fails/);
+  });
+});
+
+describe('receiver check: what is not a receiver flaw still ends in a scorecard', () => {
+  it('a redirect is reported as a warning on every case, and never followed', async () => {
+    const receiver = await startTestReceiver('github', SECRETS.github, { redirectTo: '/moved' });
+    receivers.push(receiver);
+    const run = await runReceiverCheck({ url: receiver.url, profile: 'github', secret: SECRETS.github, timeoutMs: 5_000 });
+    expect(run.status).toBe('done');
+    expect(run.summary).toEqual({ pass: 0, fail: 0, warning: run.cases.length });
+    expect(caseOf(run, 'valid-delivery').advice).toMatch(/^Your receiver answered 301 to \/moved\. Hookdesk does not follow redirects and neither do webhook senders: GitHub counts a 3xx as a failed delivery/);
+    expect(receiver.paths().filter((p) => p === '/moved')).toEqual([]);
+  });
+
+  it('nothing listening: every case is graded, the run finishes', async () => {
+    const receiver = await startTestReceiver('hookdesk', SECRETS.hookdesk);
+    const url = receiver.url;
+    await receiver.close();
+    const run = await runReceiverCheck({ url, profile: 'hookdesk', secret: SECRETS.hookdesk, timeoutMs: 2_000 });
+    expect(run.status).toBe('done');
+    expect(run.cases.every((c) => c.verdict !== 'pending')).toBe(true);
+    expect(caseOf(run, 'valid-delivery')).toMatchObject({ verdict: 'fail', received: null });
+    expect(caseOf(run, 'valid-delivery').error).toMatch(/^Connection refused by 127\.0\.0\.1:\d+: nothing is listening there\.$/);
+    expect(caseOf(run, 'tampered-body').verdict).toBe('warning');
+  });
 });

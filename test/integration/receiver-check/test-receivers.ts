@@ -24,12 +24,18 @@ export interface Flaws {
   slowMs?: number;
   /** Destroys the socket when a body is announced larger than this (a crash on big bodies). */
   crashOverBytes?: number;
+  /** Throws (answers 500) instead of answering 401 when the signature does not verify. */
+  crashOnBadSignature?: boolean;
+  /** Answers every request with a 301 to this path. */
+  redirectTo?: string;
 }
 
 export interface TestReceiver {
   url: string;
   /** Requests that reached the handler. */
   count: () => number;
+  /** Paths of the requests that reached the handler, in order. */
+  paths: () => string[];
   close(): Promise<void>;
 }
 
@@ -111,6 +117,7 @@ function answer(res: ServerResponse, status: number, body: unknown): void {
 
 export async function startTestReceiver(profile: ReceiverCheckProfileName, secret: string, flaws: Flaws = {}): Promise<TestReceiver> {
   const seen = new Set<string>();
+  const paths: string[] = [];
   let count = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (flaws.crashOverBytes !== undefined && Number(req.headers['content-length'] ?? 0) > flaws.crashOverBytes) {
@@ -121,7 +128,13 @@ export async function startTestReceiver(profile: ReceiverCheckProfileName, secre
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
     count += 1;
+    paths.push(req.url ?? '');
+    if (flaws.redirectTo !== undefined && req.url !== flaws.redirectTo) {
+      res.writeHead(301, { location: flaws.redirectTo, 'content-length': 0 }).end();
+      return;
+    }
     if (!flaws.noSignatureCheck && !(await verify(profile, secret, req.headers, raw, !flaws.noReplayCheck))) {
+      if (flaws.crashOnBadSignature) throw new Error('signature verification failed');
       answer(res, 401, { error: 'invalid signature' });
       return;
     }
@@ -144,6 +157,7 @@ export async function startTestReceiver(profile: ReceiverCheckProfileName, secre
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`,
     count: () => count,
+    paths: () => [...paths],
     close() {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
