@@ -13,6 +13,8 @@ import { ReceiverCheckUi } from './pages/receiver-check-ui';
 class NotIdempotentReceiver {
   secret = '';
   idempotent = false;
+  /** While set, every request waits for it before it is answered (the test sees the run in progress). */
+  hold: Promise<void> | null = null;
   readonly seen = new Set<string>();
   private constructor(
     private readonly server: Server,
@@ -24,7 +26,7 @@ class NotIdempotentReceiver {
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
+      req.on('end', () => void (self!.hold ?? Promise.resolve()).then(() => {
         const answer = (status: number, body: unknown): void => {
           res.writeHead(status, { 'content-type': 'application/json' });
           res.end(JSON.stringify(body));
@@ -43,7 +45,7 @@ class NotIdempotentReceiver {
         }
         receiver.seen.add(id);
         answer(200, { status: 'processed' });
-      });
+      }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     self = new NotIdempotentReceiver(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`);
@@ -99,9 +101,21 @@ test('a check from the page flags exactly the flaw, explains it, and keeps the r
   receiver.secret = secret;
 
   await ui.url.fill(receiver.url);
+  // The receiver holds its first answer until the test has seen the run in progress, live.
+  let release = (): void => undefined;
+  receiver.hold = new Promise<void>((resolve) => (release = resolve));
   // Ctrl/Cmd+Enter from any field runs the check.
   await ui.url.press('ControlOrMeta+Enter');
+  await expect(ui.status).toHaveText('Running: 0 of 12 cases done, now Valid signed delivery…');
+  await expect(ui.progress).toHaveAttribute('value', '0');
+  await expect(ui.progress).toHaveAttribute('max', '12');
+  await expect(ui.runButton).toHaveText('Checking…');
+  await expect(ui.runButton).toBeDisabled();
+  await expect(ui.caseRow('Valid signed delivery').getByRole('cell').first()).toHaveText(/Pending$/);
+  receiver.hold = null;
+  release();
   await expect(ui.status).toHaveText(/^Done: 10 passed, 2 failed\.$/, { timeout: 60_000 });
+  await expect(ui.progress).toHaveCount(0);
   await expect(ui.runButton).toHaveText('Run check');
   await expect(ui.runButton).toBeEnabled();
 
