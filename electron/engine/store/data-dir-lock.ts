@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { link, readFile, readlink, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, readlink, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ensureOwnerOnlyDir, OWNER_FILE_MODE } from './owner-only';
@@ -61,7 +61,8 @@ let exitHookInstalled = false;
 /** Takes `dataDir/engine.lock` (creating the dir, owner-only), or throws `DataDirInUseError`. */
 export async function acquireDataDirLock(dataDir: string, log: (line: string) => void): Promise<DataDirLock> {
   await ensureOwnerOnlyDir(dataDir);
-  const path = join(dataDir, LOCK_FILE);
+  // The real path: two spellings of one dir (relative, through a symlink) are one lock in this process too.
+  const path = join(await realpath(dataDir), LOCK_FILE);
   const bootId = await readBootId();
   const mine: LockHolder = { pid: process.pid, startedAt: new Date().toISOString(), url: null, execPath: process.execPath, bootId };
   let text = `${JSON.stringify(mine)}\n`;

@@ -26,6 +26,7 @@ export const KEEP_FINISHED_DELIVERIES = 200;
  * - `events/NNNNNNNN.jsonl`: the journal: events and everything that changes per event
  *   (append-only segments with group commit; see journal.ts and event-log.ts).
  * - `token`: the management token when none is given in the environment (mode 0600).
+ * - `engine.lock`: who has the dir open (taken by `startEngine` before this opens; see data-dir-lock.ts).
  */
 export interface Store {
   workspace: WorkspaceDb;

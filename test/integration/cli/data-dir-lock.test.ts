@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,7 +70,7 @@ describe('the data dir lock, through the CLI', { timeout: 120_000 }, () => {
 
     const planned = await runHookdesk(['plan', file, '--data-dir', dataDir]);
     expect(planned.code, planned.stderr).toBe(2);
-    expect(planned.stderr).toContain(`Took over ${join(dataDir, 'engine.lock')}: Hookdesk pid ${pid}`);
+    expect(planned.stderr).toContain(`Took over ${join(await realpath(dataDir), 'engine.lock')}: Hookdesk pid ${pid}`);
     expect(planned.stderr).toContain('is no longer running');
     expect(await readdir(dataDir)).not.toContain('engine.lock');
 

@@ -77,7 +77,8 @@ describe('npm run serve (the built headless CLI)', () => {
     expect(bad.stderr).toContain('--port');
     const first = await spawnServe(['--port', '0', '--data-dir', dir.path]);
     const port = new URL(first.url).port;
-    const clash = await runServeToExit(['--port', port, '--data-dir', dir.path]);
+    // Another data dir: the same one would be refused first, as already served (engine.lock).
+    const clash = await runServeToExit(['--port', port, '--data-dir', join(dir.path, 'other')]);
     expect(clash.code).toBe(1);
     expect(clash.stderr).toContain('--port 0');
     expect(await first.kill('SIGTERM')).toBe(0);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,7 @@ const locks: DataDirLock[] = [];
 
 beforeEach(async () => {
   dir = await tempDir();
-  lockPath = join(dir.path, LOCK_FILE);
+  lockPath = join(await realpath(dir.path), LOCK_FILE);
   logs.length = 0;
 });
 afterEach(async () => {
@@ -75,6 +75,15 @@ describe('the data dir lock', () => {
     const refused = await acquireDataDirLock(dir.path, log).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(DataDirInUseError);
     expect((refused as Error).message).toBe(`The data dir ${dir.path} is in use by a running Hookdesk (pid ${process.pid}, http://127.0.0.1:9999)`);
+
+    // The same dir under another name (a symlink) is the same lock.
+    const alias = join(await realpath(dir.path), '..', `alias-${process.pid}-${Date.now()}`);
+    await symlink(dir.path, alias);
+    try {
+      expect(await acquireDataDirLock(alias, log).catch((error: unknown) => error)).toBeInstanceOf(DataDirInUseError);
+    } finally {
+      await rm(alias);
+    }
 
     await lock.release();
     await lock.release(); // idempotent
