@@ -10,7 +10,7 @@ export const SHORTCUTS: { keys: string[]; does: string }[] = [
   { keys: [`${mod}+S`], does: 'Save the form of the page in front' },
   { keys: ['/'], does: 'Go to the page’s search field' },
   { keys: ['?'], does: 'Show these shortcuts' },
-  { keys: [`${mod}+Enter`], does: 'Send test (on a webhook page)' },
+  { keys: [`${mod}+Enter`], does: 'Send test (on a webhook page), Run check (on the Receiver check page)' },
   { keys: ['Enter'], does: 'On a sidebar item: open it and move to the page' },
   { keys: ['←', '→', 'Home', 'End'], does: 'Move between tabs, views and chart ranges' },
   { keys: ['Esc'], does: 'Close a dialog' },
