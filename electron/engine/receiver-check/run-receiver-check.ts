@@ -32,16 +32,19 @@ export interface RunOptions {
 /** The request body, validated: the contract's 400 with `fields` when it does not fit, including a secret the profile cannot use. */
 export function parseReceiverCheckRequest(input: unknown): ReceiverCheckRequest {
   const request = parseOrThrow(receiverCheckRequestSchema, input, 'receiver check');
-  const problem = senderProfile(request.profile).secretProblem(request.secret);
-  if (problem) {
-    throw new HookdeskError(
-      400,
-      ErrorCode.validationFailed,
-      `The receiver check is invalid: secret: ${problem}. Fix the listed fields and send it again.`,
-      { secret: problem },
-    );
+  const profile = senderProfile(request.profile);
+  const problem = profile.secretProblem(request.secret);
+  if (problem) throw invalid('secret', problem);
+  if (request.cases && casesFor(profile, request.cases).length === 0) {
+    throw invalid('cases', `none of these cases applies to the ${request.profile} profile`);
   }
   return request;
+}
+
+function invalid(field: string, problem: string): HookdeskError {
+  return new HookdeskError(400, ErrorCode.validationFailed, `The receiver check is invalid: ${field}: ${problem}. Fix the listed fields and send it again.`, {
+    [field]: problem,
+  });
 }
 
 /** How long past the timeout a request is still waited for, to tell a slow receiver from a silent one. */

@@ -156,6 +156,9 @@ describe('receiver checks over the API', () => {
     const badProfile = await apiError(t.client.startReceiverCheck({ url: 'ftp://x', profile: 'paypal', secret: 's' } as never));
     expect(Object.keys(badProfile.fields ?? {}).sort()).toEqual(['profile', 'url']);
 
+    const inapplicable = await apiError(t.client.startReceiverCheck({ url: 'http://127.0.0.1:9/x', profile: 'github', secret: 's', cases: ['secret-rotation', 'stale-timestamp'] }));
+    expect(inapplicable.fields).toEqual({ cases: 'none of these cases applies to the github profile' });
+
     const extra = await apiError(t.client.startReceiverCheck({ url: 'http://127.0.0.1:9/x', profile: 'github', secret: 's', follow: true } as never));
     expect(extra.status).toBe(400);
 
