@@ -32,6 +32,8 @@ export function ReceiverCheckPage() {
   const startingRef = useRef(false);
   const draftRef = useRef(draft);
   draftRef.current = draft;
+  const scorecardRef = useRef<HTMLDivElement>(null);
+  const [picked, setPicked] = useState(0);
 
   useEffect(() => {
     if (!loaded) void load();
@@ -47,6 +49,15 @@ export function ReceiverCheckPage() {
     const timer = setTimeout(() => void refresh(started.id), streamConnected ? QUIET_MS.connected : QUIET_MS.disconnected);
     return () => clearTimeout(timer);
   }, [started, streamConnected, refresh]);
+
+  // A run picked from the history: its scorecard is brought into view (it may sit above, or in the other column).
+  useEffect(() => {
+    if (picked > 0) scorecardRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [picked]);
+  const pick = (id: string): void => {
+    show(id);
+    setPicked((n) => n + 1);
+  };
 
   const change = (patch: Partial<CheckDraft>): void => {
     const next = { ...draftRef.current, ...patch };
@@ -123,9 +134,12 @@ export function ReceiverCheckPage() {
           <div className="rc-timeline-area">
             {timeline ? <RetryTimelineView timeline={timeline} /> : <p className="muted small">Fix “Down for” to see the retry timeline.</p>}
           </div>
+          <div className="rc-history-area">
+            <RunHistory runs={runs} shownId={shown?.id ?? null} onShow={pick} error={error} />
+          </div>
         </div>
         <div className="rc-right">
-          <div className="rc-scorecard-area">
+          <div className="rc-scorecard-area" ref={scorecardRef}>
             {shown ? (
               <Scorecard key={shown.id} run={shown} />
             ) : (
@@ -134,9 +148,6 @@ export function ReceiverCheckPage() {
                 <p className="muted small">Start your receiver, fill in its URL and secret, and press Run check: the scorecard shows here.</p>
               </div>
             )}
-          </div>
-          <div className="rc-history-area">
-            <RunHistory runs={runs} shownId={shown?.id ?? null} onShow={show} error={error} />
           </div>
         </div>
       </div>
