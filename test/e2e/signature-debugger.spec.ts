@@ -5,6 +5,7 @@ import { expect, test } from './fixtures';
 import { ConnectorsUi } from './pages/connectors-ui';
 import { githubSignature, RelayUi } from './pages/relay-ui';
 import { Receiver } from './receiver';
+import { horizontalOverflow } from './pages/layout-probes';
 
 const SHOTS = process.env.HOOKDESK_SHOTS_DIR;
 const SECRET = 'debugger-secret-for-the-browser';
@@ -62,8 +63,9 @@ test('a mis-signed capture: the inspector says why verification failed, and that
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'signature-debugger-1024x700.png') });
   await page.setViewportSize({ width: 1440, height: 900 });
   await expect(why).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  const overflow = await horizontalOverflow(page);
+  expect(overflow.document, 'the document scrolls sideways').toBeLessThanOrEqual(0);
+  expect(overflow.panels, 'a panel scrolls sideways').toEqual([]);
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'signature-debugger-1440x900.png') });
   await fidelity.scrollIntoViewIfNeeded();
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'relay-fidelity-1440x900.png') });
