@@ -3,7 +3,8 @@ import { archiveContentType } from '../../../../shared/interop/event-archive-imp
 import type { EventArchiveFormat, EventImportResult } from '../../../../shared/interop/event-archive';
 import type { EventSearch } from '../../../../shared/matching/event-search';
 import { api } from '../../api/client';
-import { MAX_IMPORT_FILE_BYTES, saveEventsFile } from './event-archive-io';
+import { saveTextFile } from '../../lib/save-text-file';
+import { MAX_IMPORT_FILE_BYTES } from './event-archive-io';
 
 const FORMAT_LABELS: Record<EventArchiveFormat, string> = { har: 'HAR 1.2', ndjson: 'NDJSON' };
 const MEDIA_TYPES: Record<EventArchiveFormat, string> = { har: 'application/json', ndjson: 'application/x-ndjson' };
@@ -33,7 +34,7 @@ export function EventArchiveBar({ connectorId, search, selectedIds }: { connecto
     setStatus(null);
     try {
       const file = await api.exportEvents({ ...search, ...(connectorId ? { connectorId } : {}), format, ...(selected ? { ids: [...selected] } : {}) });
-      const where = await saveEventsFile(file.fileName, file.text, MEDIA_TYPES[format]);
+      const where = await saveTextFile(file.fileName, file.text, MEDIA_TYPES[format]);
       if (where !== null) setStatus({ text: `Exported ${file.count.toLocaleString()} event${file.count === 1 ? '' : 's'} to ${where}.`, error: false });
     } catch (error) {
       setStatus({ text: `Export failed: ${(error as Error).message}`, error: true });

@@ -6,7 +6,8 @@ import { pickResources } from '../../../../shared/workspace/pick-resources';
 import { useConnectorsStore } from '../../stores/connectors-store';
 import { useWebhooksStore } from '../../stores/webhooks-store';
 import { INTEROP_FORMATS, type ExportFormat } from './export-formats';
-import { saveTextFile, saveWorkspaceFile } from './workspace-file-io';
+import { saveTextFile } from '../../lib/save-text-file';
+import { saveWorkspaceFile } from './workspace-file-io';
 
 type Secrets = 'env' | 'include';
 

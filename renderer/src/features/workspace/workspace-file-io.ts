@@ -1,28 +1,12 @@
 /** Saving and opening the workspace file (and the other exported files): native dialogs in the desktop app, download/upload in a browser. */
 
+import { saveTextFile } from '../../lib/save-text-file';
+
 export const WORKSPACE_FILE_NAME = 'hookdesk.workspace.json';
 
 /** Saves `content`; answers where (a path, or the download's name), or null when the person cancelled. */
 export function saveWorkspaceFile(content: string): Promise<string | null> {
   return saveTextFile(WORKSPACE_FILE_NAME, content);
-}
-
-/** Saves a JSON text file under a suggested name: the native Save dialog in the desktop app, a download in a browser. */
-export async function saveTextFile(name: string, content: string): Promise<string | null> {
-  if (window.hookdesk) return window.hookdesk.saveFile(name, content);
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    // The click has started the download; the URL is no longer needed once this turn ends.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
-  return name;
 }
 
 /** Workspace files are small; a larger one is surely something else. */
