@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,17 +5,10 @@ import { tempDir } from '../../helpers/temp-dir';
 import { startTestEngine, type TestEngine } from '../../helpers/test-engine';
 import { createConnector, push, rawRequest } from '../inbound/inbound-helpers';
 import { expectValidAsyncApi, expectValidOpenApi } from '../../unit/shared/interop/catalog-fixtures';
-import type { Finished } from './run-hookdesk';
+import { runHookdeskFromSource, type Finished } from './run-hookdesk';
 
-/** The CLI from its sources in a fresh Node process (the same entry `out/main/hookdesk.js` is built from). */
-function runCli(args: string[]): Promise<Finished> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/hookdesk.ts', ...args], { env: { ...process.env, HOOKDESK_TOKEN: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
-}
+/** The CLI from its sources, without a token in the environment. */
+const runCli = (args: string[]): Promise<Finished> => runHookdeskFromSource(args, { HOOKDESK_TOKEN: '' });
 
 const SECRET = 'whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtMTIzNDU2Nzg=';
 

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,22 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEngine } from '../../helpers/test-engine';
 import { tempDir } from '../../helpers/temp-dir';
 import { readJsonencode } from '../../unit/shared/interop/terraform-hcl-reader';
-import type { Finished } from './run-hookdesk';
+import { runHookdeskFromSource } from './run-hookdesk';
 
 // HashiCorp's HCL parser (hcl2json): the written file must parse.
 const { parse } = createRequire(import.meta.url)('@cdktf/hcl2json') as {
   parse: (name: string, text: string) => Promise<{ resource?: Record<string, Record<string, Array<Record<string, unknown>>>>; variable?: Record<string, Array<Record<string, unknown>>> }>;
 };
 
-/** Runs the CLI from its sources (tsx), so this test needs no build of out/. */
-function runCli(args: string[], env: Record<string, string> = {}): Promise<Finished> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/hookdesk.ts', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
-}
+const runCli = runHookdeskFromSource;
 
 const SECRETS = {
   ORDERS_PUSH_KEY: 'hdk_push_key_from_the_environment_0123456789',

@@ -1,19 +1,10 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDurationSeconds } from '../../../electron/cli/commands/receiver-check-command';
 import { receiverCheckRunSchema } from '../../../shared/schemas/receiver-check';
 import { startTestReceiver, type TestReceiver } from '../receiver-check/test-receivers';
-import type { Finished } from './run-hookdesk';
+import { runHookdeskFromSource } from './run-hookdesk';
 
-/** The CLI from its sources in a fresh Node process (the same entry `out/main/hookdesk.js` is built from). */
-function runCli(args: string[], env: Record<string, string> = {}): Promise<Finished> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/hookdesk.ts', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
-}
+const runCli = runHookdeskFromSource;
 
 const SECRET = 'whsec_cli_receiver_check_secret';
 

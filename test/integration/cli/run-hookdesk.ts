@@ -9,7 +9,16 @@ export interface Finished {
 
 /** Runs the built `hookdesk` CLI (`out/main/hookdesk.js`) to its exit. */
 export function runHookdesk(args: string[], env: Record<string, string> = {}): Promise<Finished> {
-  const child = spawn(process.execPath, ['out/main/hookdesk.js', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return runToExit(['out/main/hookdesk.js', ...args], env);
+}
+
+/** Runs the CLI from its sources (tsx) in a fresh Node process, so a test needs no build of out/ (the same entry out/main/hookdesk.js is built from). */
+export function runHookdeskFromSource(args: string[], env: Record<string, string> = {}): Promise<Finished> {
+  return runToExit(['--import', 'tsx', 'electron/cli/hookdesk.ts', ...args], env);
+}
+
+function runToExit(nodeArgs: string[], env: Record<string, string>): Promise<Finished> {
+  const child = spawn(process.execPath, nodeArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
