@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApiError, NetworkError } from '../../shared/api/api-error';
 import { startEngine, type Engine } from '../engine/engine';
 import { DataDirInUseError } from '../engine/store/data-dir-lock';
@@ -25,6 +27,16 @@ export async function runOnTarget<T>(options: TargetOptions, work: { local(engin
     return await work.local(engine);
   } finally {
     await engine.stop();
+  }
+}
+
+/**
+ * Refuses a data dir with no workspace in it (a mistyped --data-dir): commands that read a workspace
+ * must not make one where there was none.
+ */
+export function requireWorkspaceIn(dataDir: string): void {
+  if (!existsSync(join(dataDir, 'workspace.json'))) {
+    throw new CliError(`No Hookdesk workspace in ${dataDir} (no workspace.json). Pass the --data-dir the app or serve uses.`);
   }
 }
 

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Engine } from '../../engine/engine';
 import type { EngineModule } from '../../engine/engine-module';
@@ -10,7 +8,7 @@ import type { SchemaTracker } from '../../engine/inference/schema-tracker';
 import { CATALOG_FORMATS, catalogFile, type CatalogFormat } from '../../engine/interop/catalog-source';
 import type { InteropSources } from '../../engine/interop/interop-module';
 import { CliError } from '../cli-error';
-import { runOnTarget } from '../engine-target';
+import { requireWorkspaceIn, runOnTarget } from '../engine-target';
 import { TARGET_OPTIONS, TARGET_USAGE, targetOptions } from './target-options';
 
 export const CATALOG_USAGE = `Usage: npm run hookdesk -- catalog --format openapi|asyncapi [--out FILE] [--data-dir DIR | --url URL --token T]
@@ -40,9 +38,7 @@ export async function catalogCommand(argv: string[]): Promise<number> {
   const format = values.format as CatalogFormat;
   const target = targetOptions(values);
   // Reading must not make a workspace where there was none (a mistyped --data-dir).
-  if (target.url === undefined && !existsSync(join(target.dataDir, 'workspace.json'))) {
-    throw new CliError(`No Hookdesk workspace in ${target.dataDir} (no workspace.json). Pass the --data-dir the app or serve uses.`);
-  }
+  if (target.url === undefined) requireWorkspaceIn(target.dataDir);
   const text = await runOnTarget(target, {
     local: (engine) => Promise.resolve(catalogFile(interopSourcesOf(engine), format)),
     remote: (api) => api.text('GET', `/api/v1/catalog/${format}`),

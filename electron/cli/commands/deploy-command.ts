@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SVIX_APP_NAME } from '../../../shared/interop/svix-plan';
 import { defaultDataDir } from '../../engine/default-data-dir';
 import { CliError } from '../cli-error';
 import { deployToSvix } from '../deploy/svix-deploy';
 import { svixSourceOf } from '../deploy/svix-source';
-import { runOnTarget } from '../engine-target';
+import { requireWorkspaceIn, runOnTarget } from '../engine-target';
 
 export const DEPLOY_USAGE = `Usage: npm run hookdesk -- deploy svix --server-url URL --token T [--app NAME] [--dry-run] [--data-dir DIR] [--env NAME]
 
@@ -60,9 +58,7 @@ export async function deployCommand(argv: string[], out: (text: string) => void 
 
   const dataDir = values['data-dir'] ?? defaultDataDir();
   // Deploying must not make a workspace where there was none (a mistyped --data-dir).
-  if (!existsSync(join(dataDir, 'workspace.json'))) {
-    throw new CliError(`No Hookdesk workspace in ${dataDir} (no workspace.json). Pass the --data-dir the app or serve uses.`);
-  }
+  requireWorkspaceIn(dataDir);
   return runOnTarget({ dataDir, url: undefined, token: undefined, env: values.env }, {
     local: (engine) => deployToSvix(svixSourceOf(engine, appName), { serverUrl, token, dryRun: values['dry-run'], out }),
     remote: () => Promise.reject(new CliError('deploy svix works on a data dir (--data-dir).')),

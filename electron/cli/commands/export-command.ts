@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { chmod, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { workspaceFileText } from '../../../shared/workspace/workspace-file';
 import { CliError } from '../cli-error';
+import { requireWorkspaceIn } from '../engine-target';
 import { openTarget } from '../workspace-target';
 import { exportTerraformCommand } from './export-terraform-command';
 import { TARGET_OPTIONS, TARGET_USAGE, targetOptions } from './target-options';
@@ -38,9 +37,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const secrets = values.secrets;
   const target = targetOptions(values);
   // Exporting must not make a workspace where there was none (a mistyped --data-dir).
-  if (target.url === undefined && !existsSync(join(target.dataDir, 'workspace.json'))) {
-    throw new CliError(`No Hookdesk workspace in ${target.dataDir} (no workspace.json). Pass the --data-dir the app or serve uses.`);
-  }
+  if (target.url === undefined) requireWorkspaceIn(target.dataDir);
   const workspace = await openTarget(target);
   try {
     const { file, variables } = await workspace.exportWorkspace(secrets);

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EVENT_ARCHIVE_FORMATS, type EventArchiveFormat } from '../../../shared/interop/event-archive';
 import type { Page } from '../../../shared/paging';
@@ -8,7 +6,7 @@ import type { Connector } from '../../../shared/schemas/connector';
 import type { IngestModule } from '../../engine/ingest/ingest-module';
 import { EventArchiveService } from '../../engine/interop/event-archive-service';
 import { CliError } from '../cli-error';
-import { runOnTarget } from '../engine-target';
+import { requireWorkspaceIn, runOnTarget } from '../engine-target';
 import { TARGET_OPTIONS, TARGET_USAGE, targetOptions } from './target-options';
 
 export const EXPORT_EVENTS_USAGE = `Usage: npm run hookdesk -- export-events --connector NAME [--format har|ndjson] [--out FILE] [--data-dir DIR | --url URL --token T]
@@ -69,9 +67,7 @@ export async function exportEventsCommand(argv: string[]): Promise<number> {
   const name = values.connector?.trim();
   if (!name) throw new CliError(`--connector NAME is needed: the connector whose events to write.\n${EXPORT_EVENTS_USAGE}`);
   const target = targetOptions(values);
-  if (target.url === undefined && !existsSync(join(target.dataDir, 'workspace.json'))) {
-    throw new CliError(`No Hookdesk workspace in ${target.dataDir} (no workspace.json). Pass the --data-dir the app or serve uses.`);
-  }
+  if (target.url === undefined) requireWorkspaceIn(target.dataDir);
 
   const count = await runOnTarget(target, {
     async local(engine) {

@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PostmanCollection } from '../../../shared/interop/postman-collection';
 import { postmanCollectionText } from '../../../shared/interop/postman-collection';
 import type { DispatchModule } from '../../engine/dispatch/dispatch-module';
 import { postmanCollectionOf } from '../../engine/interop/postman-routes';
 import { CliError } from '../cli-error';
-import { runOnTarget } from '../engine-target';
+import { requireWorkspaceIn, runOnTarget } from '../engine-target';
 import { TARGET_OPTIONS, TARGET_USAGE, targetOptions } from './target-options';
 
 export const EXPORT_POSTMAN_USAGE = `Usage: npm run hookdesk -- export-postman [--data-dir DIR | --url URL --token T] [--out FILE]
@@ -28,9 +26,7 @@ export async function exportPostmanCommand(argv: string[]): Promise<number> {
   }
   const target = targetOptions(values);
   // Exporting must not make a workspace where there was none (a mistyped --data-dir).
-  if (target.url === undefined && !existsSync(join(target.dataDir, 'workspace.json'))) {
-    throw new CliError(`No Hookdesk workspace in ${target.dataDir} (no workspace.json). Pass the --data-dir the app or serve uses.`);
-  }
+  if (target.url === undefined) requireWorkspaceIn(target.dataDir);
   const text = await runOnTarget(target, {
     local(engine) {
       const dispatch = engine.modules.find((m): m is DispatchModule => m.name === 'dispatch');

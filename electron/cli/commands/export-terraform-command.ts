@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { terraformForHookdeck } from '../../../shared/interop/terraform-hookdeck';
 import { parseOrThrow } from '../../../shared/validation';
 import { workspaceFileSchema, type WorkspaceFile } from '../../../shared/workspace/workspace-file';
 import { workspaceServiceOf } from '../../engine/workspace/workspace-module';
-import { CliError } from '../cli-error';
-import { runOnTarget } from '../engine-target';
+import { requireWorkspaceIn, runOnTarget } from '../engine-target';
 import { TARGET_OPTIONS, TARGET_USAGE, targetOptions } from './target-options';
 
 export const EXPORT_TERRAFORM_USAGE = `Usage: npm run hookdesk -- export terraform-hookdeck [--data-dir DIR | --url URL --token T] [--out FILE]
@@ -28,9 +25,7 @@ export async function exportTerraformCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const target = targetOptions(values);
-  if (target.url === undefined && !existsSync(join(target.dataDir, 'workspace.json'))) {
-    throw new CliError(`No Hookdesk workspace in ${target.dataDir} (no workspace.json). Pass the --data-dir the app or serve uses.`);
-  }
+  if (target.url === undefined) requireWorkspaceIn(target.dataDir);
   // Secrets as ${VAR} references: each becomes a Terraform variable, so none is read in clear.
   const file = await runOnTarget<WorkspaceFile>(target, {
     local: (engine) => Promise.resolve(workspaceServiceOf(engine.modules).exportWorkspace('env').file),

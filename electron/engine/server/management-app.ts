@@ -43,9 +43,10 @@ export function createManagementApp(ctx: EngineContext, resourceRoutes: Router[]
   api.use(requireAuth(ctx.token, sessions));
   api.use(requireJsonBody, express.json({ limit: MANAGEMENT_BODY_LIMIT, type: ['application/json', '+json'] }));
   api.get('/stream', (_req, res) => ctx.hub.attach(res, { version: ctx.config.version }));
-  api.use(eventRoutes(ctx));
   api.use(managedGuard(ctx));
   for (const router of resourceRoutes) api.use(router);
+  // After the modules' routes: their fixed paths (`/events/export`) come before `/events/:id`.
+  api.use(eventRoutes(ctx));
   api.use(openApiRoutes(ctx));
   api.use(apiNotFound);
   app.use('/api/v1', api);

@@ -38,9 +38,7 @@ export function eventRoutes(ctx: EngineContext): Router {
     res.json({ ...page, items: page.items.map(toEventView) });
   });
 
-  router.get('/events/:id', (req, res, next) => {
-    // `/events/export` (the interop module's, mounted after this router) is not an event id.
-    if (req.params.id === 'export') return next();
+  router.get('/events/:id', (req, res) => {
     const event = events.get(req.params.id);
     if (!event) throw new HookdeskError(404, ErrorCode.notFound, `No event has the id "${req.params.id}". It may have been trimmed by retention or cleared.`);
     res.json(toEventView(event));
