@@ -3,7 +3,7 @@ import { pageQuerySchema } from '../../paging';
 import { receiverCheckListSchema, receiverCheckRequestSchema, receiverCheckRunSchema } from '../../schemas/receiver-check';
 import type { AnswerComponent, RequestComponent } from '../components';
 import type { RouteSpec } from '../route-spec';
-import { EXAMPLE_TARGET } from './management-routes';
+import { EXAMPLE_TARGET } from './route-examples';
 
 type Spec = RouteSpec<RequestComponent, AnswerComponent>;
 

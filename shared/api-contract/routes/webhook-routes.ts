@@ -1,0 +1,142 @@
+import { pageQuerySchema } from '../../paging';
+import { statsRangeSchema } from '../../schemas/connector';
+import { deliveryListQuerySchema } from '../../schemas/delivery';
+import type { AnswerComponent, RequestComponent } from '../components';
+import type { RouteSpec } from '../route-spec';
+import { EXAMPLE_TARGET } from './route-examples';
+
+type Spec = RouteSpec<RequestComponent, AnswerComponent>;
+
+/** Webhooks: create, list, test (saved or not), change, delete, restart, their deliveries and stats. */
+
+const webhookId = { id: 'The webhook id (`whk_...`).' };
+
+export const webhookRoutes: readonly Spec[] = [
+  {
+    method: 'post',
+    path: '/api/v1/webhooks',
+    operationId: 'createWebhook',
+    summary: 'Create a webhook',
+    description: '`name` and `url` are required; every other field has a default. `name` is unique ignoring case.',
+    tag: 'webhooks',
+    auth: 'management',
+    body: {
+      schema: { component: 'WebhookCreate' },
+      required: true,
+      example: { name: 'Orders to my app', url: EXAMPLE_TARGET, events: [{ type: 'order.*' }], secret: 'my-signing-secret' },
+    },
+    ok: { status: 201, description: 'The webhook (secret and credentials masked).', answer: { component: 'Webhook' } },
+    errors: [409],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/webhooks',
+    operationId: 'listWebhooks',
+    summary: 'List webhooks',
+    tag: 'webhooks',
+    auth: 'management',
+    query: [pageQuerySchema],
+    ok: { status: 200, description: 'One page of webhooks.', answer: { page: 'Webhook' } },
+    errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/webhooks/test',
+    operationId: 'testUnsavedWebhook',
+    summary: 'Send one test request with unsaved webhook settings',
+    description: '`webhook` is a whole create body. Nothing is stored; the answer is the invocation, whatever the target answered.',
+    tag: 'webhooks',
+    auth: 'management',
+    body: {
+      schema: { component: 'WebhookTestRequest' },
+      required: true,
+      example: { webhook: { name: 'Draft', url: EXAMPLE_TARGET }, event: { type: 'order.created', entity: { id: 1001 } } },
+    },
+    ok: { status: 200, description: 'The request sent and what came back.', answer: { component: 'Invocation' } },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/webhooks/:id',
+    operationId: 'getWebhook',
+    summary: 'Get a webhook',
+    tag: 'webhooks',
+    auth: 'management',
+    params: webhookId,
+    ok: { status: 200, description: 'The webhook (secret and credentials masked).', answer: { component: 'Webhook' } },
+    errors: [404],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/webhooks/:id',
+    operationId: 'updateWebhook',
+    summary: 'Change some fields of a webhook',
+    description: 'Masked values sent back unchanged keep the stored ones; `secret: null` removes the secret. 409 `conflict` for a taken name, `managed_by_config` for a webhook applied from `serve --config`.',
+    tag: 'webhooks',
+    auth: 'management',
+    params: webhookId,
+    body: { schema: { component: 'WebhookPatch' }, required: true, example: { timeoutSeconds: 5, headers: { 'X-Team': 'shop' } } },
+    ok: { status: 200, description: 'The changed webhook.', answer: { component: 'Webhook' } },
+    errors: [404, 409],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/webhooks/:id',
+    operationId: 'deleteWebhook',
+    summary: 'Delete a webhook and its deliveries',
+    tag: 'webhooks',
+    auth: 'management',
+    params: webhookId,
+    ok: { status: 204, description: 'Deleted.' },
+    errors: [404, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/webhooks/:id/test',
+    operationId: 'testWebhook',
+    summary: 'Send one test request now',
+    description: 'With no `event`, a mock of the chosen type (or a sample). `webhook` (optional) holds unsaved changes merged over the saved webhook. A test does not count toward the failure state.',
+    tag: 'webhooks',
+    auth: 'management',
+    params: webhookId,
+    body: { schema: { component: 'WebhookTestRequest' }, required: false, example: { event: { type: 'order.created', entity: { id: 1001 } } } },
+    ok: { status: 200, description: 'The request sent and what came back, whatever the target answered.', answer: { component: 'Invocation' } },
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/webhooks/:id/restart',
+    operationId: 'restartWebhook',
+    summary: 'Back to ACTIVE: failures to 0, held deliveries sent',
+    tag: 'webhooks',
+    auth: 'management',
+    params: webhookId,
+    ok: { status: 200, description: 'The webhook.', answer: { component: 'Webhook' } },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/webhooks/:id/deliveries',
+    operationId: 'listDeliveries',
+    summary: "A webhook's deliveries, newest first",
+    description: 'Filters: `status`, `code` (a status `404`, a class `5xx`, or `none` for no answer), `eventType` (a glob or a prefix).',
+    tag: 'webhooks',
+    auth: 'management',
+    params: webhookId,
+    query: [pageQuerySchema, deliveryListQuerySchema],
+    ok: { status: 200, description: 'One page of deliveries (without `attempts`).', answer: { page: 'Delivery' } },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/webhooks/:id/stats',
+    operationId: 'getWebhookStats',
+    summary: 'Succeeded and failed deliveries per hour (24h) or per day (7d)',
+    tag: 'webhooks',
+    auth: 'management',
+    params: webhookId,
+    query: [statsRangeSchema],
+    ok: { status: 200, description: '24 hourly or 7 daily buckets, oldest first.', answer: { component: 'WebhookStats' } },
+    errors: [400, 404],
+  },
+];
