@@ -12,9 +12,10 @@ export function environmentsInFile(file: unknown): string[] {
 }
 
 /**
- * `serve --env NAME` must name an environment that exists: in the data dir, or in the `--config`
- * file about to be applied. Otherwise every `${VAR}` would silently fall back to the process
- * environment, so the start is refused (exit 2) with the names that do exist.
+ * `serve --env NAME` (and `plan`/`apply --env NAME`) must name an environment that exists: in the
+ * data dir, or in the `--config` (plan/apply: FILE) file about to be applied. Otherwise every `${VAR}`
+ * would silently fall back to the process environment, so the run is refused (exit 2) with the names
+ * that do exist.
  */
 export function assertRunEnvironment(name: string, where: { dataDir: string; stored: readonly string[]; config?: { path: string; names: readonly string[] } }): void {
   if (where.stored.includes(name) || where.config?.names.includes(name)) return;

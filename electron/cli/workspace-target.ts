@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApiError, NetworkError } from '../../shared/api/api-error';
 import { HookdeskClient } from '../../shared/api/client';
 import { HookdeskError } from '../../shared/errors';
@@ -6,6 +8,7 @@ import type { WorkspacePlan } from '../../shared/workspace/workspace-plan';
 import { workspaceServiceOf } from '../engine/workspace/workspace-module';
 import { CliError } from './cli-error';
 import { openLocalEngine } from './engine-target';
+import { assertRunEnvironment } from './run-environment';
 
 /** Where export, plan and apply act: a data dir opened in this process, or a running engine over HTTP. */
 export interface WorkspaceTarget {
@@ -22,16 +25,35 @@ export interface TargetOptions {
   env: string | undefined;
 }
 
+/** The workspace file a command is about to plan or apply: its path and the environments it defines. */
+export interface FileEnvironments {
+  path: string;
+  names: readonly string[];
+}
+
 /**
  * `--url URL --token T`: the running engine's API (the way to change a server while it runs).
  * `--data-dir D`: the engine opened in this process without listening or starting anything. It
  * takes the data dir's lock (`D/engine.lock`), so a dir a running engine serves is refused (exit 4,
  * naming that engine's URL for --url) instead of being changed behind its back.
+ * With `file` (plan, apply), `--env NAME` must name an environment of the data dir or of that file,
+ * as for `serve --env`: else exit 2 naming the ones that exist, before anything is written (a data dir
+ * with no workspace yet is not even created).
  */
-export async function openTarget(options: TargetOptions): Promise<WorkspaceTarget> {
+export async function openTarget(options: TargetOptions, file?: FileEnvironments): Promise<WorkspaceTarget> {
   if (options.url !== undefined) return httpTarget(options.url, options.token);
+  const check = options.env === undefined || file === undefined ? null : { name: options.env, dataDir: options.dataDir, config: file };
+  if (check && !existsSync(join(options.dataDir, 'workspace.json'))) assertRunEnvironment(check.name, { ...check, stored: [] });
   const engine = await openLocalEngine(options);
   const service = workspaceServiceOf(engine.modules);
+  if (check) {
+    try {
+      assertRunEnvironment(check.name, { ...check, stored: service.environmentNames() });
+    } catch (error) {
+      await engine.stop();
+      throw error;
+    }
+  }
   return {
     exportWorkspace: (secrets) => Promise.resolve(service.exportWorkspace(secrets)),
     planWorkspace: (file, { prune }) => service.planWorkspace(file, { prune }),

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { planIsEmpty } from '../../../shared/workspace/workspace-plan';
 import { CliError } from '../cli-error';
 import { formatPlan } from '../format-plan';
+import { environmentsInFile } from '../run-environment';
 import { readWorkspaceFile } from '../workspace-file-io';
 import { openTarget } from '../workspace-target';
 import { TARGET_OPTIONS, TARGET_USAGE, targetOptions } from './target-options';
@@ -11,14 +12,16 @@ const PRUNE_USAGE = '  --prune          also delete connectors and webhooks the 
 export const PLAN_USAGE = `Usage: npm run hookdesk -- plan FILE [--data-dir DIR | --url URL --token T] [--env NAME] [--prune]
 
 Shows what applying FILE would change, and changes nothing.
-Exit code: 0 nothing would change, 2 something would, 1 error (the file is invalid, the engine cannot be reached...).
+Exit code: 0 nothing would change, 2 something would (or --env names no environment), 1 error (the file is invalid,
+the engine cannot be reached...).
 ${PRUNE_USAGE}
 ${TARGET_USAGE}`;
 
 export const APPLY_USAGE = `Usage: npm run hookdesk -- apply FILE [--data-dir DIR | --url URL --token T] [--env NAME] [--prune]
 
 Applies FILE: creates and updates connectors and webhooks by name (deletes the others only with --prune),
-and prints what changed. Applying the same file again changes nothing. Exit code: 0 applied, 1 error.
+and prints what changed. Applying the same file again changes nothing. Exit code: 0 applied, 1 error,
+2 --env names no environment (of the data dir or FILE; nothing is written).
 ${PRUNE_USAGE}
 ${TARGET_USAGE}`;
 
@@ -38,7 +41,7 @@ export async function planOrApplyCommand(mode: 'plan' | 'apply', argv: string[])
   if (positionals.length !== 1) throw new CliError(`${mode} takes one workspace file.\n${usage}`);
   const path = positionals[0]!;
   const file = await readWorkspaceFile(path);
-  const workspace = await openTarget(targetOptions(values));
+  const workspace = await openTarget(targetOptions(values), { path, names: environmentsInFile(file) });
   try {
     if (mode === 'plan') {
       const plan = await workspace.planWorkspace(file, { prune: values.prune });

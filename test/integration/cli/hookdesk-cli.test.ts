@@ -1,8 +1,8 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir';
-import { runHookdesk, startHookdeskServe } from './run-hookdesk';
+import { runHookdesk, runHookdeskFromSource, startHookdeskServe } from './run-hookdesk';
 
 const TOKEN = 'cli-test-token';
 const PUSH_KEY = 'hdk_push_key_from_the_environment_0123456789';
@@ -93,6 +93,41 @@ describe('npm run hookdesk (the built CLI)', { timeout: 120_000 }, () => {
     const noWorkspace = await runHookdesk(['export', '--data-dir', join(dir.path, 'empty')]);
     expect(noWorkspace.code).toBe(1);
     expect(noWorkspace.stderr).toContain('No Hookdesk workspace in');
+  });
+
+  // From the sources (no build of out/ needed): the same entry out/main/hookdesk.js is built from.
+  it('plan and apply --env NAME refuse (exit 2) an environment neither the data dir nor the file has, naming the ones that exist, and write nothing', async () => {
+    const noEnvironments = `There are no environments yet: create one in the app (Edit environments), with PUT /api/v1/environments, or in the workspace file's "environments".`;
+    for (const command of ['plan', 'apply']) {
+      const fresh = await runHookdeskFromSource([command, file, '--data-dir', dataDir, '--env', 'prod'], VARIABLES);
+      expect(fresh.code, command).toBe(2);
+      expect(fresh.stderr).toBe(`--env prod: there is no environment named "prod" in ${dataDir} or ${file}. ${noEnvironments}\n`);
+      expect(fresh.stdout).toBe('');
+    }
+    expect(await readdir(dir.path)).not.toContain('data'); // not even an empty workspace was made
+
+    // The data dir holds "local" and "staging"; the file about to be applied defines "production".
+    const stored = join(dir.path, 'environments.json');
+    await writeFile(stored, JSON.stringify({ kind: 'hookdesk.workspace', version: 1, environments: { local: {}, staging: {} }, connectors: [], webhooks: [] }));
+    expect((await runHookdeskFromSource(['apply', stored, '--data-dir', dataDir])).code).toBe(0);
+    await writeFile(file, JSON.stringify({ ...workspaceFile(), environments: { production: { ERP_SECRET: 'whsec_cHJvZHVjdGlvbi1zZWNyZXQ=' } } }));
+    const before = await readFile(join(dataDir, 'workspace.json'), 'utf8');
+    for (const command of ['plan', 'apply']) {
+      const typo = await runHookdeskFromSource([command, file, '--data-dir', dataDir, '--env', 'Staging'], VARIABLES);
+      expect(typo.code, command).toBe(2);
+      expect(typo.stderr).toBe(`--env Staging: there is no environment named "Staging" in ${dataDir} or ${file}. Environments: "local", "production", "staging".\n`);
+      expect(typo.stdout).toBe('');
+    }
+    expect(await readFile(join(dataDir, 'workspace.json'), 'utf8')).toBe(before);
+    expect(await readdir(dataDir)).not.toContain('engine.lock'); // the refused run let the data dir go
+
+    // One the data dir has, and one only the file defines, are used as before.
+    const planned = await runHookdeskFromSource(['plan', file, '--data-dir', dataDir, '--env', 'staging'], VARIABLES);
+    expect(planned.stdout).toContain('+ webhook "orders-to-erp"');
+    const applied = await runHookdeskFromSource(['apply', file, '--data-dir', dataDir, '--env', 'production'], { ORDERS_PUSH_KEY: PUSH_KEY });
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toContain('2 created.');
+    expect(applied.stdout).not.toContain('Missing variables'); // ERP_SECRET came from the file's "production"
   });
 
   it('plan and apply reach a running engine with --url and --token', async () => {
