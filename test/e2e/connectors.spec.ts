@@ -13,7 +13,7 @@ test.describe('connectors', () => {
     const form = ui.dialog('New connector');
     await form.getByLabel('Name', { exact: true }).fill(' Orders!');
     await form.getByLabel('Name', { exact: true }).blur();
-    await expect(form.getByText('may hold only letters, digits')).toBeVisible();
+    await expect(form.getByLabel('Name', { exact: true })).toHaveAccessibleDescription(/Name cannot hold "!": use only letters, digits, spaces, _ and -\./);
     await page.keyboard.press('Escape');
     await expect(form).toBeHidden();
 
@@ -50,6 +50,46 @@ test.describe('connectors', () => {
 
     // Newest first.
     await expect(ui.eventLog('Orders').getByRole('option').first()).toHaveAccessibleName(/PUT \/orders\/7/);
+  });
+
+  test('the New connector dialog says next to each field what is wrong and what to do, and creates once it is fixed', async ({ page, engine }) => {
+    const ui = new ConnectorsUi(page);
+    await page.goto(engine.openUrl);
+    await ui.sidebar.getByRole('button', { name: 'New connector' }).click();
+    const form = ui.dialog('New connector');
+    const name = form.getByLabel('Name', { exact: true });
+    const create = form.getByRole('button', { name: 'Create connector' });
+
+    // Sent empty: the name says so and how to fix it, tied to the field (aria-describedby), nothing is created.
+    await create.click();
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(name).toHaveAccessibleDescription(/Name is empty: type a name for the connector, e\.g\. Shop orders\./);
+    await expect(form).toBeVisible();
+
+    await name.fill('Orders/EU!');
+    await expect(name).toHaveAccessibleDescription(/Name cannot hold "\/", "!": use only letters, digits, spaces, _ and -\./);
+    await name.fill('x'.repeat(70));
+    await expect(name).toHaveAccessibleDescription(/Name is 70 characters long: shorten it to 64 or fewer\./);
+    await name.fill(' Orders');
+    await expect(name).toHaveAccessibleDescription(/Name starts or ends with a space: remove it\./);
+
+    // A custom data source left empty: said next to that field, with the other way out.
+    await name.fill('Orders EU');
+    await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+    await form.getByLabel('Data source', { exact: true }).selectOption({ label: 'Custom…' });
+    await create.click();
+    const custom = form.getByLabel('Custom data source');
+    await expect(custom).toHaveAttribute('aria-invalid', 'true');
+    await expect(custom).toHaveAccessibleDescription("Custom data source is empty: type the sender's name (e.g. Acme ERP), or choose Auto-discover.");
+
+    // No zod wording anywhere in the dialog.
+    await expect(form).not.toContainText(/String must|Too small|Too big|Invalid|expected string|character\(s\)/);
+
+    await custom.fill('Acme ERP');
+    await expect(custom).not.toHaveAttribute('aria-invalid', 'true');
+    await create.click();
+    await expect(ui.dialog('Connector "Orders EU" created')).toBeVisible();
+    expect((await apiOf(engine).listConnectors()).items.map((c) => [c.name, c.dataSource])).toEqual([['Orders EU', 'Acme ERP']]);
   });
 
   test('copies the revealed key with its Copy button', async ({ page, engine }) => {

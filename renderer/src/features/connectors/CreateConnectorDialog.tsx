@@ -1,39 +1,40 @@
 import { useState, type FormEvent } from 'react';
-import { connectorCreateSchema, connectorNameSchema, type Connector, type ConnectorSecrets } from '../../../../shared/schemas/connector';
+import { connectorCreateSchema, type Connector, type ConnectorSecrets } from '../../../../shared/schemas/connector';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { useConnectorsStore } from '../../stores/connectors-store';
 import { connectorTab, useTabsStore } from '../../stores/tabs-store';
-import { apiFailure, AUTO, dataSourceFromChoice, fieldErrors, type DataSourceChoice, type FieldErrors } from './connector-form';
+import { apiFailure, AUTO, dataSourceFromChoice, fieldSentences, type DataSourceChoice, type FieldErrors } from './connector-form';
 import { DataSourcePicker } from './DataSourcePicker';
 import { SecretsRevealDialog } from './SecretsReveal';
 import { DialogActions } from '../../components/DialogActions';
 
-/** Name and data source, validated with the engine's own schema; then the key and URLs, once. */
+/**
+ * Name and data source, checked with the engine's own schema as they are typed; each problem is said
+ * next to its field with what to do (`fieldSentences`). Then the key and URLs, once.
+ */
 export function CreateConnectorDialog({ onClose }: { onClose: () => void }) {
   const create = useConnectorsStore((s) => s.create);
   const openTab = useTabsStore((s) => s.open);
   const [name, setName] = useState('');
-  const [nameTouched, setNameTouched] = useState(false);
+  const [touched, setTouched] = useState({ name: false, dataSource: false });
   const [source, setSource] = useState<DataSourceChoice>({ choice: AUTO, custom: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<(Connector & ConnectorSecrets) | null>(null);
 
-  const nameCheck = connectorNameSchema.safeParse(name);
-  const inlineNameError = nameTouched && !nameCheck.success ? nameCheck.error.issues[0]?.message : undefined;
-  const nameError = errors.name ?? (inlineNameError ? `Name ${inlineNameError}.` : undefined);
+  // The engine's answer (errors) first; else the schema's, once the field was left or the form sent.
+  const parsed = fieldSentences(connectorCreateSchema, { name, dataSource: dataSourceFromChoice(source) });
+  const problems: FieldErrors = 'fields' in parsed ? parsed.fields : {};
+  const nameError = errors.name ?? (touched.name ? problems.name : undefined);
+  const dataSourceError = errors.dataSource ?? (touched.dataSource ? problems.dataSource : undefined);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    setNameTouched(true);
+    setTouched({ name: true, dataSource: true });
     setFormError(null);
-    const parsed = fieldErrors(connectorCreateSchema, { name, dataSource: dataSourceFromChoice(source) });
-    if ('fields' in parsed) {
-      setErrors(parsed.fields);
-      return;
-    }
+    if ('fields' in parsed) return;
     setBusy(true);
     try {
       const answer = await create({ name: parsed.data.name, dataSource: parsed.data.dataSource });
@@ -62,7 +63,7 @@ export function CreateConnectorDialog({ onClose }: { onClose: () => void }) {
               setName(e.target.value);
               setErrors(({ name: _n, ...rest }) => rest);
             }}
-            onBlur={() => setNameTouched(true)}
+            onBlur={() => setTouched((t) => ({ ...t, name: true }))}
             autoFocus
             autoComplete="off"
             required
@@ -74,7 +75,7 @@ export function CreateConnectorDialog({ onClose }: { onClose: () => void }) {
             setSource(next);
             setErrors(({ dataSource: _d, ...rest }) => rest);
           }}
-          error={errors.dataSource}
+          error={dataSourceError}
         />
         {formError && <p role="alert" className="error">{formError}</p>}
         <DialogActions onCancel={onClose} tone="primary" label="Create connector" busyLabel="Creating…" busy={busy} />

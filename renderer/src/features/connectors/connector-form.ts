@@ -73,14 +73,51 @@ export function issueSentence(issue: z.core.$ZodIssue, labels: Record<string, st
   }
 }
 
-/** Like `fieldErrors`, with every message a sentence (`issueSentence`); the first issue of a field wins. */
+/** The characters of `name` that a connector name cannot hold, each once, quoted ("!", "#"). */
+function refusedCharacters(name: string): string {
+  const refused = [...new Set([...name].filter((c) => !/^[\p{L}\p{N} _-]$/u.test(c)))].slice(0, 5);
+  return refused.map((c) => (c.trim() === '' ? 'a tab or line break' : `"${c}"`)).join(', ');
+}
+
+/**
+ * What is wrong with a connector's name or data source, and what to do about it, in the forms' words
+ * ('Name cannot hold "!": use only letters, digits, spaces, _ and -.'). Found from the issue's code
+ * (never zod's wording); `value` is what was typed. Undefined for other fields and issues.
+ */
+export function connectorFieldAdvice(issue: z.core.$ZodIssue, value: unknown): string | undefined {
+  const key = issue.path.map(String).join('.');
+  if (key === 'name') {
+    const typed = typeof value === 'string' ? value : '';
+    if (issue.code === 'too_small') return 'Name is empty: type a name for the connector, e.g. Shop orders.';
+    if (issue.code === 'too_big') return `Name is ${[...typed].length} characters long: shorten it to ${plain(issue.maximum)} or fewer.`;
+    if (issue.code === 'invalid_format') return `Name cannot hold ${refusedCharacters(typed) || 'some of its characters'}: use only letters, digits, spaces, _ and -.`;
+    if (issue.code === 'custom') return 'Name starts or ends with a space: remove it.';
+  }
+  if (key === 'dataSource') {
+    if (issue.code === 'too_small') return "Custom data source is empty: type the sender's name (e.g. Acme ERP), or choose Auto-discover.";
+    if (issue.code === 'too_big') return `Custom data source is longer than ${plain(issue.maximum)} characters: shorten it.`;
+  }
+  return undefined;
+}
+
+/** The value at an issue's path in the input that was checked. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const step of path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[step] : undefined;
+  return value;
+}
+
+/**
+ * Like `fieldErrors`, with every message a sentence: the name's and data source's problems with what
+ * to do (`connectorFieldAdvice`), the others through `issueSentence`; the first issue of a field wins.
+ */
 export function fieldSentences<S extends z.ZodType>(schema: S, input: unknown, labels?: Record<string, string>): { data: z.output<S> } | { fields: FieldErrors } {
   const result = schema.safeParse(input);
   if (result.success) return { data: result.data };
   const fields: FieldErrors = {};
   for (const issue of result.error.issues) {
     const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
-    if (!(key in fields)) fields[key] = issueSentence(issue, labels);
+    if (!(key in fields)) fields[key] = connectorFieldAdvice(issue, valueAt(input, issue.path)) ?? issueSentence(issue, labels);
   }
   return { fields };
 }
