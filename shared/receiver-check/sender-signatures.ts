@@ -1,6 +1,7 @@
-import { concat, toBase64, toHex, utf8 } from '../signing/bytes';
+import { toBase64, toHex } from '../signing/bytes';
 import { hmacBytes } from '../signing/hmac';
 import { hookdeskSignature, HOOKDESK_SIGNATURE_HEADER } from '../signing/hookdesk-signature';
+import { githubSignedContent, shopifySignedContent, slackSignedContent, stripeSignedContent } from '../signing/signed-content';
 import { decodeStandardSecret, standardSignatureBytes } from '../signing/standard-webhooks';
 
 /**
@@ -35,24 +36,24 @@ export function signStandardWebhooksDelivery(input: SignDeliveryInput): SignedHe
 
 /** `Stripe-Signature: t=<unix>,v1=<hex>[,v1=<hex>]`: HMAC-SHA256 of `t.body`, keyed by the secret's text. */
 export function signStripeDelivery(input: SignDeliveryInput): SignedHeaders {
-  const signed = concat(utf8(`${input.timestampSeconds}.`), input.body);
+  const signed = stripeSignedContent(input.timestampSeconds, input.body);
   const v1 = input.secrets.map((secret) => `v1=${toHex(hmacBytes('sha256', secret, signed))}`);
   return { 'Stripe-Signature': [`t=${input.timestampSeconds}`, ...v1].join(',') };
 }
 
 /** `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>` (GitHub signs with one secret only). */
 export function signGithubDelivery(input: SignDeliveryInput): SignedHeaders {
-  return { 'X-Hub-Signature-256': `sha256=${toHex(hmacBytes('sha256', firstSecret(input), input.body))}` };
+  return { 'X-Hub-Signature-256': `sha256=${toHex(hmacBytes('sha256', firstSecret(input), githubSignedContent(input.body)))}` };
 }
 
 /** `X-Shopify-Hmac-Sha256: <base64 HMAC-SHA256 of the body>`, keyed by the app's client secret. */
 export function signShopifyDelivery(input: SignDeliveryInput): SignedHeaders {
-  return { 'X-Shopify-Hmac-Sha256': toBase64(hmacBytes('sha256', firstSecret(input), input.body)) };
+  return { 'X-Shopify-Hmac-Sha256': toBase64(hmacBytes('sha256', firstSecret(input), shopifySignedContent(input.body))) };
 }
 
 /** `X-Slack-Signature: v0=<hex HMAC-SHA256 of "v0:<timestamp>:<body>">` plus `X-Slack-Request-Timestamp`. */
 export function signSlackDelivery(input: SignDeliveryInput): SignedHeaders {
-  const signed = concat(utf8(`v0:${input.timestampSeconds}:`), input.body);
+  const signed = slackSignedContent(input.timestampSeconds, input.body);
   return {
     'X-Slack-Request-Timestamp': String(input.timestampSeconds),
     'X-Slack-Signature': `v0=${toHex(hmacBytes('sha256', firstSecret(input), signed))}`,

@@ -1,5 +1,6 @@
-import { concat, fromBase64, toBase64, utf8 } from './bytes';
+import { fromBase64, toBase64 } from './bytes';
 import { hmacBytes } from './hmac';
+import { standardWebhooksSignedContent } from './signed-content';
 
 /**
  * Standard Webhooks (standardwebhooks.com), symmetric `v1`: HMAC-SHA256 over
@@ -16,7 +17,7 @@ export function decodeStandardSecret(secret: string): Uint8Array | null {
 
 /** The raw HMAC bytes of one message (what follows `v1,` once base64-decoded). */
 export function standardSignatureBytes(key: Uint8Array, id: string, timestampSeconds: number, body: Uint8Array): Uint8Array {
-  return hmacBytes('sha256', key, concat(utf8(`${id}.${timestampSeconds}.`), body));
+  return hmacBytes('sha256', key, standardWebhooksSignedContent(id, timestampSeconds, body));
 }
 
 export interface StandardSignInput {

@@ -1,16 +1,23 @@
 import type { VerificationConfig, VerificationScheme } from '../../schemas/verification';
-import { concat, constantTimeEqual, fromBase64, fromHex, toBase64, toHex, utf8 } from '../bytes';
+import { constantTimeEqual, fromBase64, fromHex, toBase64, toHex, utf8 } from '../bytes';
 import type { HmacAlgorithm } from '../hmac';
+import {
+  genericHmacSignedContent,
+  githubSignedContent,
+  shopifySignedContent,
+  slackSignedContent,
+  standardWebhooksSignedContent,
+  stripeSignedContent,
+} from '../signed-content';
 import { decodeStandardSecret } from '../standard-webhooks';
-import { genericSignedBytes } from '../verify/verify-generic-hmac';
 import { parseStripeHeader } from '../verify/verify-stripe';
-import { headerValue, parseUnixSeconds, type RequestHeaders, type TimestampWindow } from '../verify/verification-result';
+import { headerValue, type RequestHeaders, type TimestampWindow } from '../verify/verification-result';
 
 /**
  * One verification scheme as the diagnoser sees it: what is signed (for any body, so re-serialized
  * bodies can be tried), how the configured secret becomes the key, the algorithm and encoding, and
- * the signatures the request carries. Built from the same parsing the verifiers use
- * (`parseStripeHeader`, `genericSignedBytes`, `decodeStandardSecret`), so "computed" here is what
+ * the signatures the request carries. Built from the same parsing and signed content the verifiers
+ * use (`parseStripeHeader`, `decodeStandardSecret`, `signed-content.ts`), so "computed" here is what
  * verification computed.
  */
 export interface SchemeModel {
@@ -68,8 +75,6 @@ function standardWebhooks(headers: RequestHeaders): SchemeModel {
   const id = pick('id');
   const timestamp = pick('timestamp');
   const missing = !signature ? 'webhook-signature' : !id ? 'webhook-id' : !timestamp ? 'webhook-timestamp' : null;
-  const seconds = timestamp ? parseUnixSeconds(timestamp.value) : null;
-  const prefix = utf8(`${id?.value ?? ''}.${seconds ?? timestamp?.value ?? ''}.`);
   const given = (signature?.value ?? '')
     .split(' ')
     .map((entry) => entry.split(',', 2))
@@ -81,7 +86,7 @@ function standardWebhooks(headers: RequestHeaders): SchemeModel {
     received: signature?.value ?? null,
     missing,
     contentLabel: `${id?.name ?? 'webhook-id'}.${timestamp?.name ?? 'webhook-timestamp'}.body`,
-    content: (body) => concat(prefix, body),
+    content: (body) => standardWebhooksSignedContent(id?.value ?? '', timestamp?.value ?? '', body),
     key: (secret) => decodeStandardSecret(secret),
     textKey: false,
     algorithm: 'sha256',
@@ -104,7 +109,7 @@ function github(headers: RequestHeaders): SchemeModel {
     received,
     missing: received === null ? 'X-Hub-Signature-256' : null,
     contentLabel: 'body',
-    content: (body) => body,
+    content: githubSignedContent,
     key: textKey,
     textKey: true,
     algorithm,
@@ -118,15 +123,13 @@ function github(headers: RequestHeaders): SchemeModel {
 function stripe(headers: RequestHeaders): SchemeModel {
   const received = trimmed(headers, 'Stripe-Signature');
   const parsed = received === null ? { timestamp: null, v1: [] } : parseStripeHeader(received);
-  const seconds = parsed.timestamp === null ? null : parseUnixSeconds(parsed.timestamp);
-  const signedTimestamp = seconds === null ? (parsed.timestamp ?? '') : String(seconds);
   return {
     scheme: 'stripe',
     header: 'Stripe-Signature',
     received,
     missing: received === null ? 'Stripe-Signature' : null,
     contentLabel: 't.body',
-    content: (body) => concat(utf8(`${signedTimestamp}.`), body),
+    content: (body) => stripeSignedContent(parsed.timestamp ?? '', body),
     key: textKey,
     textKey: true,
     algorithm: 'sha256',
@@ -145,7 +148,7 @@ function shopify(headers: RequestHeaders): SchemeModel {
     received,
     missing: received === null ? 'X-Shopify-Hmac-Sha256' : null,
     contentLabel: 'body',
-    content: (body) => body,
+    content: shopifySignedContent,
     key: textKey,
     textKey: true,
     algorithm: 'sha256',
@@ -165,7 +168,7 @@ function slack(headers: RequestHeaders): SchemeModel {
     received,
     missing: received === null ? 'X-Slack-Signature' : timestamp === null ? 'X-Slack-Request-Timestamp' : null,
     contentLabel: 'v0:X-Slack-Request-Timestamp:body',
-    content: (body) => concat(utf8(`v0:${timestamp ?? ''}:`), body),
+    content: (body) => slackSignedContent(timestamp ?? '', body),
     key: textKey,
     textKey: true,
     algorithm: 'sha256',
@@ -192,7 +195,7 @@ function genericHmac(headers: RequestHeaders, config: Extract<VerificationConfig
       .split('{body}')
       .map((part) => part.split('{timestamp}').join(config.timestampHeader ?? 'timestamp'))
       .join('body'),
-    content: (body) => genericSignedBytes(template, body, timestamp ?? ''),
+    content: (body) => genericHmacSignedContent(template, body, timestamp ?? ''),
     key: textKey,
     textKey: true,
     algorithm: config.algorithm,

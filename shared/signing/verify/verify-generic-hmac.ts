@@ -1,5 +1,6 @@
-import { concat, constantTimeEqual, fromBase64, fromHex, utf8 } from '../bytes';
+import { constantTimeEqual, fromBase64, fromHex } from '../bytes';
 import { hmacBytes, type HmacAlgorithm } from '../hmac';
+import { genericHmacSignedContent } from '../signed-content';
 import {
   checkTimestamp,
   failed,
@@ -28,17 +29,6 @@ export interface GenericHmacSettings {
   timestampHeader?: string;
 }
 
-/** The exact bytes signed: literal parts as UTF-8, `{body}` as the raw bytes (never decoded). */
-export function genericSignedBytes(template: string, body: Uint8Array, timestamp: string): Uint8Array {
-  const parts = template.split('{body}');
-  const chunks: Uint8Array[] = [];
-  parts.forEach((part, i) => {
-    if (i > 0) chunks.push(body);
-    chunks.push(utf8(part.split('{timestamp}').join(timestamp)));
-  });
-  return concat(...chunks);
-}
-
 function decode(value: string, encoding: 'hex' | 'base64'): Uint8Array | null {
   return encoding === 'hex' ? fromHex(value) : fromBase64(value);
 }
@@ -59,7 +49,7 @@ export function verifyGenericHmac(input: VerifyInput, settings: GenericHmacSetti
   const trimmed = value.trim();
   const given = trimmed.startsWith(prefix) && trimmed.length > prefix.length ? decode(trimmed.slice(prefix.length), settings.encoding) : null;
   if (!given) return malformedSignature(settings.header, `${prefix}<${settings.encoding}>`);
-  const expected = hmacBytes(settings.algorithm, input.secret, genericSignedBytes(template, input.body, timestamp));
+  const expected = hmacBytes(settings.algorithm, input.secret, genericHmacSignedContent(template, input.body, timestamp));
   if (!constantTimeEqual(given, expected)) return signatureMismatch(settings.header);
   const label = `HMAC-${settings.algorithm.toUpperCase()}`;
   if (settings.timestampHeader && template.includes('{timestamp}')) {

@@ -1,5 +1,6 @@
 import { toHex } from '../bytes';
 import { hmacBytes, type HmacAlgorithm } from '../hmac';
+import { githubSignedContent } from '../signed-content';
 import {
   headerValue,
   malformedSignature,
@@ -29,7 +30,7 @@ function check(input: VerifyInput, header: string, value: string, algorithm: Hma
   const prefix = `${algorithm}=`;
   const given = value.trim();
   if (!given.startsWith(prefix) || given.length === prefix.length) return malformedSignature(header, `${prefix}<hex>`);
-  const expected = `${prefix}${toHex(hmacBytes(algorithm, input.secret, input.body))}`;
+  const expected = `${prefix}${toHex(hmacBytes(algorithm, input.secret, githubSignedContent(input.body)))}`;
   if (!sameSignatureText(given, expected)) return signatureMismatch(header);
   return verified(`${header} matches (HMAC-${algorithm.toUpperCase()} of the body as received).`);
 }

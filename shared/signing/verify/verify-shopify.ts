@@ -1,5 +1,6 @@
 import { toBase64 } from '../bytes';
 import { hmacBytes } from '../hmac';
+import { shopifySignedContent } from '../signed-content';
 import {
   headerValue,
   malformedSignature,
@@ -23,6 +24,6 @@ export function verifyShopify(input: VerifyInput): VerificationResult {
   if (value === undefined) return missingHeader(HEADER);
   const given = value.trim();
   if (given.length === 0 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(given)) return malformedSignature(HEADER, '<base64>');
-  if (!sameSignatureText(given, toBase64(hmacBytes('sha256', input.secret, input.body)))) return signatureMismatch(HEADER);
+  if (!sameSignatureText(given, toBase64(hmacBytes('sha256', input.secret, shopifySignedContent(input.body))))) return signatureMismatch(HEADER);
   return verified(`${HEADER} matches (HMAC-SHA256 of the body as received).`);
 }

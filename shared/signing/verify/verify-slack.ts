@@ -1,5 +1,6 @@
-import { concat, toHex, utf8 } from '../bytes';
+import { toHex } from '../bytes';
 import { hmacBytes } from '../hmac';
+import { slackSignedContent } from '../signed-content';
 import {
   checkTimestamp,
   headerValue,
@@ -27,7 +28,7 @@ export function verifySlack(input: VerifyInput): VerificationResult {
   if (timestamp === undefined) return missingHeader(TIMESTAMP);
   const given = signature.trim();
   if (!given.startsWith('v0=') || given.length === 3) return malformedSignature(SIGNATURE, 'v0=<hex>');
-  const expected = `v0=${toHex(hmacBytes('sha256', input.secret, concat(utf8(`v0:${timestamp.trim()}:`), input.body)))}`;
+  const expected = `v0=${toHex(hmacBytes('sha256', input.secret, slackSignedContent(timestamp, input.body)))}`;
   if (!sameSignatureText(given, expected)) return signatureMismatch(SIGNATURE);
   return checkTimestamp(TIMESTAMP, timestamp, input, 'both-ways') ?? verified(`${SIGNATURE} matches and the timestamp is recent.`);
 }

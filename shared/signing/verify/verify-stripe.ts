@@ -1,5 +1,6 @@
-import { concat, toHex, utf8 } from '../bytes';
+import { toHex } from '../bytes';
 import { hmacBytes } from '../hmac';
+import { stripeSignedContent } from '../signed-content';
 import {
   checkTimestamp,
   headerValue,
@@ -46,9 +47,7 @@ export function verifyStripe(input: VerifyInput): VerificationResult {
   const { timestamp, v1 } = parseStripeHeader(value);
   if (timestamp === null || v1.length === 0) return malformedSignature(HEADER, 't=<unix>,v1=<hex>');
   const seconds = parseUnixSeconds(timestamp);
-  // The library signs the timestamp as a number, so `t=017…` is checked as `17…`.
-  const signedTimestamp = seconds === null ? timestamp : String(seconds);
-  const expected = toHex(hmacBytes('sha256', input.secret, concat(utf8(`${signedTimestamp}.`), input.body)));
+  const expected = toHex(hmacBytes('sha256', input.secret, stripeSignedContent(timestamp, input.body)));
   if (!v1.some((given) => sameSignatureText(given, expected))) return signatureMismatch(HEADER);
   const stale = checkTimestamp(`${HEADER} t`, timestamp, input, 'past-only');
   if (stale) return stale;
