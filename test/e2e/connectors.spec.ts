@@ -92,6 +92,70 @@ test.describe('connectors', () => {
     expect((await apiOf(engine).listConnectors()).items.map((c) => [c.name, c.dataSource])).toEqual([['Orders EU', 'Acme ERP']]);
   });
 
+  test('the selected event is in the address: a reload and a shared link open it again; a gone one selects nothing, silently', async ({ page, engine, request, browser }) => {
+    test.setTimeout(90_000);
+    const api = apiOf(engine);
+    const orders = await api.createConnector({ name: 'Orders' });
+    const other = await api.createConnector({ name: 'Billing' });
+    // 510 events: the first one is older than the log's first page (500), as a link to an old event is.
+    const oldest = ((await (await push(request, orders.pushUrl, orders.apiKey, { event_type: 'order.first', n: 0 })).json()) as { ids: string[] }).ids[0]!;
+    for (let start = 1; start < 510; start += 50) {
+      const batch = Array.from({ length: Math.min(50, 510 - start) }, (_, i) => ({ event_type: start + i === 505 ? 'order.refunded' : 'order.bulk', n: start + i }));
+      expect((await push(request, orders.pushUrl, orders.apiKey, batch)).status()).toBe(200);
+    }
+    const billingEvent = ((await (await push(request, other.pushUrl, other.apiKey, { event_type: 'invoice.paid' })).json()) as { ids: string[] }).ids[0]!;
+
+    const ui = new ConnectorsUi(page);
+    await page.goto(engine.openUrl);
+    await ui.sidebarItem('Orders').click();
+    const refunded = ui.eventLog('Orders').getByRole('option', { name: /order\.refunded/ });
+    await refunded.click();
+    await expect(ui.inspector.getByRole('heading', { name: 'order.refunded' })).toBeVisible();
+    const refundedId = new URL(page.url()).searchParams.get('event');
+    expect(new URL(page.url()).searchParams.get('connector')).toBe(orders.id);
+    expect(refundedId).toMatch(/^evt_/);
+
+    // Reload: the same page, the same event in the inspector and selected in the log.
+    await page.reload();
+    await expect(ui.inspector.getByRole('heading', { name: 'order.refunded' })).toBeVisible();
+    await expect(ui.inspector.getByRole('group', { name: 'Event body' })).toContainText('505');
+    await expect(refunded).toHaveAttribute('aria-selected', 'true');
+    expect(new URL(page.url()).searchParams.get('event')).toBe(refundedId);
+
+    // A shared link, opened in a browser that has never seen this workspace (no tabs, no session): signs in, opens it.
+    const fresh = await browser.newContext();
+    try {
+      const shared = await fresh.newPage();
+      await shared.goto(`${engine.url}/?connector=${orders.id}&event=${oldest}#token=${engine.token}`);
+      const sharedUi = new ConnectorsUi(shared);
+      await expect(sharedUi.inspector.getByRole('heading', { name: 'order.first' })).toBeVisible();
+      await expect(shared.getByRole('heading', { name: 'Orders', exact: true })).toBeVisible();
+      expect(new URL(shared.url()).searchParams.get('event')).toBe(oldest);
+      expect(new URL(shared.url()).hash).toBe(''); // the token left the address, the link did not
+    } finally {
+      await fresh.close();
+    }
+
+    // Another tab takes the connector out of the address; a reload stays on that tab.
+    await ui.sidebar.getByRole('button', { name: /^Webhooks/ }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await page.reload();
+    await expect(page.getByRole('tablist', { name: 'Open tabs' }).getByRole('tab', { name: 'Webhooks', exact: true, selected: true })).toBeVisible();
+    await expect(ui.inspector).toHaveCount(0);
+
+    // Gone (the log cleared), or another connector's event: nothing selected, no error, and the address drops it.
+    await api.clearEvents(orders.id);
+    for (const eventId of [refundedId!, billingEvent]) {
+      await page.goto(`${engine.url}/?connector=${orders.id}&event=${eventId}`);
+      await expect(page.getByRole('heading', { name: 'Orders', exact: true })).toBeVisible();
+      await expect(page.getByText('Select an event to inspect its headers and body.')).toBeVisible();
+      await expect.poll(() => new URL(page.url()).searchParams.get('event')).toBeNull();
+      expect(new URL(page.url()).searchParams.get('connector')).toBe(orders.id);
+      await expect(ui.inspector).toHaveCount(0);
+      await expect(page.getByRole('alert')).toHaveCount(0);
+    }
+  });
+
   test('copies the revealed key with its Copy button', async ({ page, engine }) => {
     const ui = new ConnectorsUi(page);
     await page.goto(engine.openUrl);

@@ -4,6 +4,7 @@ import { useConnectionStore } from '../stores/connection-store';
 import { useConnectorsStore } from '../stores/connectors-store';
 import { useEventsStore } from '../stores/events-store';
 import { ConnectorDialogs } from '../features/connectors/ConnectorDialogs';
+import { openLinkedConnector } from '../features/connectors/connector-link';
 import { WebhookDialogs } from '../features/webhooks/WebhookDialogs';
 import { useWebhooksStore } from '../stores/webhooks-store';
 import { EngineBanner } from './EngineBanner';
@@ -31,6 +32,7 @@ export function Workspace() {
   useGlobalShortcuts();
   useEffect(() => {
     rememberSession();
+    openLinkedConnector();
     const prefetch = setTimeout(() => void loadPalette().catch(() => undefined), 1500);
     connect();
     void loadEvents();

@@ -1,5 +1,4 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import type { HookEvent } from '../../../../shared/schemas/event';
 import { useConnector, useConnectorsStore } from '../../stores/connectors-store';
 import { EventInspector } from '../events/EventInspector';
 import { RelaySettings } from '../relay/RelaySettings';
@@ -8,6 +7,7 @@ import { ConnectorEventLog } from './ConnectorEventLog';
 import { ConnectorHeader } from './ConnectorHeader';
 import { ConnectorStatsChart } from './ConnectorStatsChart';
 import { ConnectorUrls } from './ConnectorUrls';
+import { useLinkedEvent } from './use-linked-event';
 
 const VIEWS = ['Events', 'Relay settings', 'Schemas'] as const;
 export type ConnectorView = (typeof VIEWS)[number];
@@ -43,11 +43,14 @@ function ViewTabs({ view, onChange, baseId }: { view: ConnectorView; onChange: (
   );
 }
 
-/** One connector's page (a tab): header and actions, then Events (chart, live log, inspector), Relay settings or Schemas. */
+/**
+ * One connector's page (a tab): header and actions, then Events (chart, live log, inspector), Relay settings or Schemas.
+ * The selected event is in the address bar (`?connector=…&event=…`), so a reload or a shared link shows it again.
+ */
 export function ConnectorPage({ connectorId }: { connectorId: string }) {
   const connector = useConnector(connectorId);
   const loaded = useConnectorsStore((s) => s.loaded);
-  const [selected, setSelected] = useState<HookEvent | null>(null);
+  const [selected, setSelected] = useLinkedEvent(connectorId);
   const [view, setView] = useState<ConnectorView>('Events');
   const titleId = useId();
   const baseId = useId();
