@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectorLinkIn, searchWithLink } from '../../../renderer/src/features/connectors/connector-link';
+import { connectorLinkIn, searchWithLink } from '../../../renderer/src/features/connectors/connector-link-params';
 
 describe('the connector page in the address bar', () => {
   it('reads the connector and event ids the engine makes, and ignores anything else', () => {
