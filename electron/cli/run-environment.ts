@@ -17,7 +17,11 @@ export function environmentsInFile(file: unknown): string[] {
  * would silently fall back to the process environment, so the run is refused (exit 2) with the names
  * that do exist.
  */
-export function assertRunEnvironment(name: string, where: { dataDir: string; stored: readonly string[]; config?: { path: string; names: readonly string[] } }): void {
+export function assertRunEnvironment(
+  name: string,
+  where: { dataDir: string; stored: readonly string[]; config?: { path: string; names: readonly string[] } },
+  exitCode = 2,
+): void {
   if (where.stored.includes(name) || where.config?.names.includes(name)) return;
   const known = [...new Set([...where.stored, ...(where.config?.names ?? [])])].sort();
   const places = where.config ? `${where.dataDir} or ${where.config.path}` : where.dataDir;
@@ -25,5 +29,5 @@ export function assertRunEnvironment(name: string, where: { dataDir: string; sto
     known.length === 0
       ? 'There are no environments yet: create one in the app (Edit environments), with PUT /api/v1/environments, or in the workspace file\'s "environments".'
       : `Environments: ${known.map((n) => `"${n}"`).join(', ')}.`;
-  throw new CliError(`--env ${name}: there is no environment named "${name}" in ${places}. ${listed}`, 2);
+  throw new CliError(`--env ${name}: there is no environment named "${name}" in ${places}. ${listed}`, exitCode);
 }

@@ -37,18 +37,21 @@ export interface FileEnvironments {
  * takes the data dir's lock (`D/engine.lock`), so a dir a running engine serves is refused (exit 4,
  * naming that engine's URL for --url) instead of being changed behind its back.
  * With `file` (plan, apply), `--env NAME` must name an environment of the data dir or of that file,
- * as for `serve --env`: else exit 2 naming the ones that exist, before anything is written (a data dir
- * with no workspace yet is not even created).
+ * as for `serve --env`: else exit 1 naming the ones that exist (not 2: for plan, 2 means "there are
+ * changes"), before anything is written (a data dir with no workspace yet is not even created).
  */
+/** A refusal of plan/apply is an error (1): plan's 2 means there are changes to review. */
+const PLAN_REFUSED = 1;
+
 export async function openTarget(options: TargetOptions, file?: FileEnvironments): Promise<WorkspaceTarget> {
   if (options.url !== undefined) return httpTarget(options.url, options.token);
   const check = options.env === undefined || file === undefined ? null : { name: options.env, dataDir: options.dataDir, config: file };
-  if (check && !existsSync(join(options.dataDir, 'workspace.json'))) assertRunEnvironment(check.name, { ...check, stored: [] });
+  if (check && !existsSync(join(options.dataDir, 'workspace.json'))) assertRunEnvironment(check.name, { ...check, stored: [] }, PLAN_REFUSED);
   const engine = await openLocalEngine(options);
   const service = workspaceServiceOf(engine.modules);
   if (check) {
     try {
-      assertRunEnvironment(check.name, { ...check, stored: service.environmentNames() });
+      assertRunEnvironment(check.name, { ...check, stored: service.environmentNames() }, PLAN_REFUSED);
     } catch (error) {
       await engine.stop();
       throw error;

@@ -12,16 +12,16 @@ const PRUNE_USAGE = '  --prune          also delete connectors and webhooks the 
 export const PLAN_USAGE = `Usage: npm run hookdesk -- plan FILE [--data-dir DIR | --url URL --token T] [--env NAME] [--prune]
 
 Shows what applying FILE would change, and changes nothing.
-Exit code: 0 nothing would change, 2 something would (or --env names no environment), 1 error (the file is invalid,
-the engine cannot be reached...).
+Exit code: 0 nothing would change, 2 something would, 1 error (the file is invalid, the engine cannot be reached,
+--env names no environment of the data dir or FILE...).
 ${PRUNE_USAGE}
 ${TARGET_USAGE}`;
 
 export const APPLY_USAGE = `Usage: npm run hookdesk -- apply FILE [--data-dir DIR | --url URL --token T] [--env NAME] [--prune]
 
 Applies FILE: creates and updates connectors and webhooks by name (deletes the others only with --prune),
-and prints what changed. Applying the same file again changes nothing. Exit code: 0 applied, 1 error,
-2 --env names no environment (of the data dir or FILE; nothing is written).
+and prints what changed. Applying the same file again changes nothing. Exit code: 0 applied, 1 error (also when
+--env names no environment of the data dir or FILE; nothing is written then).
 ${PRUNE_USAGE}
 ${TARGET_USAGE}`;
 

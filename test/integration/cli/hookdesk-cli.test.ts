@@ -96,11 +96,11 @@ describe('npm run hookdesk (the built CLI)', { timeout: 120_000 }, () => {
   });
 
   // From the sources (no build of out/ needed): the same entry out/main/hookdesk.js is built from.
-  it('plan and apply --env NAME refuse (exit 2) an environment neither the data dir nor the file has, naming the ones that exist, and write nothing', async () => {
+  it('plan and apply --env NAME refuse (exit 1: for plan 2 means changes) an environment neither the data dir nor the file has, naming the ones that exist, and write nothing', async () => {
     const noEnvironments = `There are no environments yet: create one in the app (Edit environments), with PUT /api/v1/environments, or in the workspace file's "environments".`;
     for (const command of ['plan', 'apply']) {
       const fresh = await runHookdeskFromSource([command, file, '--data-dir', dataDir, '--env', 'prod'], VARIABLES);
-      expect(fresh.code, command).toBe(2);
+      expect(fresh.code, command).toBe(1);
       expect(fresh.stderr).toBe(`--env prod: there is no environment named "prod" in ${dataDir} or ${file}. ${noEnvironments}\n`);
       expect(fresh.stdout).toBe('');
     }
@@ -114,7 +114,7 @@ describe('npm run hookdesk (the built CLI)', { timeout: 120_000 }, () => {
     const before = await readFile(join(dataDir, 'workspace.json'), 'utf8');
     for (const command of ['plan', 'apply']) {
       const typo = await runHookdeskFromSource([command, file, '--data-dir', dataDir, '--env', 'Staging'], VARIABLES);
-      expect(typo.code, command).toBe(2);
+      expect(typo.code, command).toBe(1);
       expect(typo.stderr).toBe(`--env Staging: there is no environment named "Staging" in ${dataDir} or ${file}. Environments: "local", "production", "staging".\n`);
       expect(typo.stdout).toBe('');
     }
