@@ -1,5 +1,6 @@
 import { depthNote, valueTooDeep } from '../../../shared/json/bounded-json';
 import type { HookEvent } from '../../../shared/schemas/event';
+import { withoutBody } from '../store/cold-body';
 
 /** What an event without a verification result shows: verification was not asked for. */
 export const NOT_VERIFIED = Object.freeze({ status: 'none', reason: null } as const);
@@ -29,11 +30,14 @@ export function bodyTooDeep(body: unknown): boolean {
  * so one such event can never make a list, a read or the stream fail.
  */
 export function toEventView(event: HookEvent): HookEvent {
-  const deep = bodyTooDeep(event.body);
+  // Read once: a stored event's body is read from the journal on each access (store/cold-body.ts).
+  const body = event.body;
+  const deep = bodyTooDeep(body);
   if (!deep && event.forward !== undefined && event.verification !== undefined) return event;
   return {
-    ...event,
-    ...(deep ? { body: null, bodyNote: depthNote() } : {}),
+    ...(withoutBody(event) as Omit<HookEvent, 'body'>),
+    body: deep ? null : body,
+    ...(deep ? { bodyNote: depthNote() } : {}),
     forward: event.forward ?? null,
     verification: event.verification ?? { ...NOT_VERIFIED },
   };

@@ -1,10 +1,13 @@
 import { open, readdir, readFile, rename, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MAX_RECORD_DEPTH } from '../../../shared/json/bounded-json';
+import { bodyIntact, bodySpanOf, bodySpanOfText, parseBodyLineHead } from './body-line';
+import { RECORD_BODY, type BodyLocation, type WithBodyLocation } from './cold-body';
 import { fsyncDir, writeFileDurably } from './durable-write';
 import { describeRecord, lineTooDeep, pruneTooDeep, recordLine, salvageLine } from './journal-line';
 import { copyAside } from './move-aside';
 import { ensureOwnerOnlyDir, makeFilesOwnerOnly, OWNER_FILE_MODE } from './owner-only';
+import { SegmentReader, segmentName } from './segment-reader';
 import { StoreCorruptError, StoreRecordError } from './store-errors';
 
 /**
@@ -14,8 +17,13 @@ import { StoreCorruptError, StoreRecordError } from './store-errors';
 const COMPACTION_CHUNK_CHARS = 256 * 1024;
 
 export interface EventLogOptions<R> {
-  /** Applies one durable record to the in-memory state. Called in log order, on replay and after each flush. */
+  /**
+   * Applies one durable record to the in-memory state. Called in log order, on replay and after each
+   * flush. A record written as a body line (body-line.ts) carries its body's place in RECORD_BODY.
+   */
   apply: (record: R) => void;
+  /** A body line compaction rewrote: its body is now at `location` (the older segment is about to go). */
+  relocated?: (record: R, location: BodyLocation) => void;
   /** A segment is closed and a new one started past this size. */
   segmentMaxBytes?: number;
   recover: boolean;
@@ -46,7 +54,25 @@ const NAMED_LINES = 5;
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const SEGMENT_PATTERN = /^(\d{8})\.jsonl$/;
-const segmentName = (n: number): string => `${String(n).padStart(8, '0')}.jsonl`;
+const NEWLINE = 0x0a;
+const NEWLINE_BYTES = Buffer.from('\n');
+
+/** A body line's record and where its body is, relative to the start of the text it was written in. */
+interface WrittenBody<R> {
+  record: R;
+  offset: number;
+  length: number;
+}
+
+/** Lines of records ready to write, their UTF-8 size, and the body lines among them. */
+interface Lines<R> {
+  text: string;
+  bytes: number;
+  bodies: WrittenBody<R>[];
+}
+
+/** A line's newline and the `}}` that closes a body line come after its body. */
+const BODY_LINE_TAIL_BYTES = 3;
 
 /**
  * An append-only log of JSON lines in numbered segment files, with group commit: every append
@@ -69,11 +95,15 @@ export class EventLog<R> {
   private appendedSinceSnapshot = 0;
   private loop: Promise<void> | null = null;
   private closed = false;
+  /** Reads the bodies that memory keeps on disk (cold-body.ts). */
+  private readonly reader: SegmentReader;
 
   constructor(
     private readonly dir: string,
     private readonly options: EventLogOptions<R>,
-  ) {}
+  ) {
+    this.reader = new SegmentReader(dir, options.log);
+  }
 
   /** Records currently on disk (live and superseded): the compaction policy compares it to live ones. */
   get diskRecords(): number {
@@ -127,6 +157,7 @@ export class EventLog<R> {
     while (this.loop || this.compacting) await (this.loop ?? this.compacting);
     await this.handle?.close();
     this.handle = null;
+    this.reader.close();
   }
 
   private kick(): void {
@@ -171,15 +202,19 @@ export class EventLog<R> {
    */
   private async flushBatch(batch: PendingAppend<R>[]): Promise<void> {
     let text = '';
+    let textBytes = 0;
     let count = 0;
     const written: PendingAppend<R>[] = [];
+    const bodies: WrittenBody<R>[] = [];
     for (const item of batch) {
       const lines = this.linesOf(item.records);
-      if (typeof lines !== 'string') {
+      if (lines instanceof StoreRecordError) {
         item.reject(lines);
         continue;
       }
-      text += lines;
+      for (const body of lines.bodies) bodies.push({ ...body, offset: textBytes + body.offset });
+      text += lines.text;
+      textBytes += lines.bytes;
       count += item.records.length;
       written.push(item);
     }
@@ -196,6 +231,7 @@ export class EventLog<R> {
       for (const item of written) item.reject(error);
       return;
     }
+    for (const body of bodies) (body.record as WithBodyLocation)[RECORD_BODY] = this.locationOf(this.segment, this.segmentBytes + body.offset, body.length);
     this.segmentBytes += bytes.length;
     this.recordsOnDisk += count;
     this.appendedSinceSnapshot += count;
@@ -211,16 +247,21 @@ export class EventLog<R> {
   }
 
   /** The lines of one append, or the error that refuses it (nothing of it is written then). */
-  private linesOf(records: R[]): string | StoreRecordError {
-    let text = '';
+  private linesOf(records: R[]): Lines<R> | StoreRecordError {
+    const lines: Lines<R> = { text: '', bytes: 0, bodies: [] };
     for (const record of records) {
       const result = recordLine(record);
       if (!result.ok) {
         return new StoreRecordError(`This change was not stored: ${describeRecord(record)} ${result.reason}. Nothing of it was written; everything else is stored as usual.`);
       }
-      text += result.text;
+      addLine(lines, record, result.text);
     }
-    return text;
+    return lines;
+  }
+
+  /** Where a body written at `offset` of segment `n` is, for the memory that keeps it on disk. */
+  private locationOf(n: number, offset: number, length: number): BodyLocation {
+    return { reader: this.reader, segment: n, offset, length };
   }
 
   /**
@@ -270,14 +311,17 @@ export class EventLog<R> {
     const handle = await open(tmp, 'w', OWNER_FILE_MODE);
     const salvaged: string[] = [];
     const left: string[] = [];
+    const written: Lines<R> = { text: '', bytes: 0, bodies: [] };
     try {
       let chunk = '';
       for (const record of records) {
         // One record that cannot be written must not fail the compaction (the disk would then grow
         // for ever): it is kept with its over-deep parts replaced by a note, or left out, named.
+        // (A body kept on disk that cannot be read fails it: BodyReadError, the older segments stay.)
         const line = salvageLine(record);
         if (line === null) left.push(describeRecord(record));
         else if (line.pruned) salvaged.push(describeRecord(record));
+        if (line !== null) addLine(written, record, line.text, true);
         chunk += line?.text ?? '';
         if (chunk.length >= COMPACTION_CHUNK_CHARS) {
           await handle.writeFile(chunk);
@@ -295,6 +339,8 @@ export class EventLog<R> {
     await handle.close();
     await rename(tmp, target);
     await fsyncDir(this.dir);
+    // Memory follows the bodies into the snapshot before the segments they were read from go.
+    for (const body of written.bodies) this.options.relocated?.(body.record, this.locationOf(n, body.offset, body.length));
     if (salvaged.length > 0) {
       this.options.log(`Compaction kept ${salvaged.length} record(s) with parts nested deeper than ${MAX_RECORD_DEPTH} levels replaced by a note: ${salvaged.slice(0, NAMED_LINES).join(', ')}${salvaged.length > NAMED_LINES ? ', ...' : ''}.`);
     }
@@ -306,6 +352,7 @@ export class EventLog<R> {
       const m = SEGMENT_PATTERN.exec(name);
       if (m && Number(m[1]) < n) await unlink(join(this.dir, name));
     }
+    this.reader.forgetBelow(n);
     await fsyncDir(this.dir);
   }
 
@@ -327,14 +374,14 @@ export class EventLog<R> {
    */
   private async replaySegment(n: number, isLast: boolean): Promise<void> {
     const file = join(this.dir, segmentName(n));
-    let text = await readFile(file, 'utf8');
-    const lastNewline = text.lastIndexOf('\n');
-    const torn = text.length > 0 && lastNewline !== text.length - 1;
+    let bytes = await readFile(file);
+    const lastNewline = bytes.lastIndexOf(NEWLINE);
+    const torn = bytes.length > 0 && lastNewline !== bytes.length - 1;
     if (torn && isLast) {
       // A write cut short by a crash: it was never acknowledged. Keep a copy, then cut it off.
       const copy = await copyAside(file, 'torn', this.options.nowMs());
       await truncate(file, lastNewline + 1);
-      text = text.slice(0, lastNewline + 1);
+      bytes = bytes.subarray(0, lastNewline + 1);
       this.options.log(
         `The event log ${file} ended in a write that a crash cut short (never acknowledged); ` +
           `it was cut off, and the file as found is kept as ${copy}.`,
@@ -342,41 +389,68 @@ export class EventLog<R> {
     } else if (torn && !this.options.recover) {
       throw new StoreCorruptError(file, 'it ends in the middle of a record', SEGMENT_RECOVER_HINT);
     }
-    const lines = text.split('\n');
-    if (lines.at(-1) === '') lines.pop();
     const unreadable: Array<{ line: number; reason: string }> = [];
+    /** Lines as [start, end) byte ranges (without the newline); bodies kept on disk, by line index, for --recover. */
+    const lines: Array<[number, number]> = [];
+    const located = new Map<number, BodyLocation>();
     let pruned = 0;
     let loaded = 0;
-    for (const [index, raw] of lines.entries()) {
-      if (raw === '') continue;
-      const reason = this.replayLine(raw, () => {
-        pruned += 1;
-      });
-      if (reason === null) {
-        loaded += 1;
-        continue;
+    for (let start = 0; start < bytes.length; ) {
+      let end = bytes.indexOf(NEWLINE, start);
+      if (end === -1) end = bytes.length;
+      const index = lines.push([start, end]) - 1;
+      if (end > start) {
+        const reason = this.replayLine(n, bytes, start, end, located, index, () => {
+          pruned += 1;
+        });
+        if (reason === null) loaded += 1;
+        else if (!this.options.recover) throw new StoreCorruptError(file, `line ${index + 1} ${reason}`, SEGMENT_RECOVER_HINT);
+        else unreadable.push({ line: index + 1, reason });
       }
-      if (!this.options.recover) throw new StoreCorruptError(file, `line ${index + 1} ${reason}`, SEGMENT_RECOVER_HINT);
-      unreadable.push({ line: index + 1, reason });
+      start = end + 1;
     }
     this.recordsOnDisk += loaded;
     if (pruned > 0) {
       this.options.log(`${pruned} record(s) in ${file} held values nested deeper than ${MAX_RECORD_DEPTH} levels of arrays and objects; they were loaded with those parts replaced by a note.`);
     }
-    if (unreadable.length > 0) await this.setAsideLines(file, lines, unreadable, loaded);
+    if (unreadable.length > 0) await this.setAsideLines(file, bytes, lines, unreadable, loaded, located);
   }
 
-  /** Applies one line; answers null, or why it cannot be read. `onPruned` hears of an over-deep record loaded in part. */
-  private replayLine(raw: string, onPruned: () => void): string | null {
+  /**
+   * Applies one line (bytes [start, end) of the segment); answers null, or why it cannot be read.
+   * A body line is read from its head alone, its body checked against its CRC and left on disk.
+   */
+  private replayLine(
+    n: number,
+    bytes: Buffer,
+    start: number,
+    end: number,
+    located: Map<number, BodyLocation>,
+    index: number,
+    onPruned: () => void,
+  ): string | null {
+    const span = bodySpanOf(bytes, start, end);
     let record: unknown;
+    let text: string;
     try {
-      // JSON.parse does not recurse, so even a very deep line parses; it is pruned below.
-      record = JSON.parse(raw);
+      if (span) {
+        if (!bodyIntact(bytes, start, span)) return 'has a damaged body (its checksum does not match what was written)';
+        record = parseBodyLineHead(bytes, start, span);
+        text = '';
+      } else {
+        text = bytes.toString('utf8', start, end);
+        // JSON.parse does not recurse, so even a very deep line parses; it is pruned below.
+        record = JSON.parse(text);
+      }
     } catch {
       return 'is not valid JSON';
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'is not a record';
-    if (lineTooDeep(raw)) {
+    if (span) {
+      const location = this.locationOf(n, start + span.at, span.length);
+      (record as WithBodyLocation)[RECORD_BODY] = location;
+      located.set(index, location);
+    } else if (lineTooDeep(text)) {
       const copy = pruneTooDeep(record);
       if (!copy) return 'is too big to load';
       record = copy.value;
@@ -385,17 +459,36 @@ export class EventLog<R> {
     try {
       this.options.apply(record as R);
     } catch (error) {
+      located.delete(index);
       return `cannot be loaded (${errorText(error)})`;
     }
     return null;
   }
 
-  /** --recover: keeps the file as found, rewrites it durably without the unreadable lines, and says how much. */
-  private async setAsideLines(file: string, lines: string[], unreadable: Array<{ line: number; reason: string }>, loaded: number): Promise<void> {
+  /**
+   * --recover: keeps the file as found, rewrites it durably without the unreadable lines, moves the
+   * places of the bodies kept on disk to their lines' new offsets, and says how much.
+   */
+  private async setAsideLines(
+    file: string,
+    bytes: Buffer,
+    lines: Array<[number, number]>,
+    unreadable: Array<{ line: number; reason: string }>,
+    loaded: number,
+    located: Map<number, BodyLocation>,
+  ): Promise<void> {
     const copy = await copyAside(file, 'corrupt', this.options.nowMs());
     const skip = new Set(unreadable.map((u) => u.line - 1));
-    const kept = lines.filter((raw, index) => raw !== '' && !skip.has(index));
-    await writeFileDurably(file, kept.length === 0 ? '' : `${kept.join('\n')}\n`, OWNER_FILE_MODE);
+    const kept: Buffer[] = [];
+    let at = 0;
+    for (const [index, [start, end]] of lines.entries()) {
+      if (end === start || skip.has(index)) continue;
+      const location = located.get(index);
+      if (location) location.offset = at + (location.offset - start);
+      kept.push(bytes.subarray(start, end), NEWLINE_BYTES);
+      at += end - start + 1;
+    }
+    await writeFileDurably(file, Buffer.concat(kept), OWNER_FILE_MODE);
     const named = unreadable.slice(0, NAMED_LINES).map((u) => `line ${u.line} ${u.reason}`).join('; ');
     const more = unreadable.length > NAMED_LINES ? `; and ${unreadable.length - NAMED_LINES} more` : '';
     this.options.log(
@@ -403,4 +496,14 @@ export class EventLog<R> {
         `the other ${loaded} record(s) were loaded. The file as found is kept as ${copy}.`,
     );
   }
+
+}
+
+/** Adds one line to `lines` (its text too unless `countOnly`), noting where its body is when it is a body line. */
+function addLine<R>(lines: Lines<R>, record: R, text: string, countOnly = false): void {
+  const bytes = Buffer.byteLength(text);
+  const span = bodySpanOfText(text);
+  if (span) lines.bodies.push({ record, offset: lines.bytes + span.at, length: bytes - span.at - BODY_LINE_TAIL_BYTES });
+  if (!countOnly) lines.text += text;
+  lines.bytes += bytes;
 }

@@ -1,9 +1,9 @@
 import { hasInexactNumbers } from '../../../shared/json/lossless-json';
 import { compileEventSearch, isEmptySearch } from '../../../shared/matching/event-search';
 import type { EventListQuery, HookEvent } from '../../../shared/schemas/event';
+import { bodyRecord } from './body-record';
 import type { ConnectorCounters } from './connector-counters';
 import { EventState, type EventLogRecord } from './event-state';
-import { SERIALIZE, type SelfSerializing } from './journal-line';
 import type { Journal, JournalRecord } from './journal';
 
 /**
@@ -37,7 +37,7 @@ export class EventRepository {
   async append(events: HookEvent[], rawBodies?: readonly (string | undefined)[]): Promise<void> {
     if (events.length === 0) return;
     if (rawBodies) keepInexactText(events, rawBodies);
-    const records: JournalRecord[] = events.map((event, i) => putRecord(event, rawBodies?.[i]));
+    const records: JournalRecord[] = events.map((event, i) => bodyRecord('put', event, rawBodies?.[i]));
     for (const hook of this.hooks) records.push(...hook(events));
     await this.journal.append(records);
     // The events are durable now: a listener that throws (SSE, dispatch, ...) must not turn that
@@ -123,22 +123,6 @@ function keepInexactText(events: HookEvent[], rawBodies: readonly (string | unde
     const raw = rawBodies[i];
     if (raw !== undefined && event.bodyBase64 === undefined && hasInexactNumbers(raw)) event.bodyJson = raw;
   }
-}
-
-/**
- * A `put` record; with the body's JSON text it serializes itself around that text at flush time
- * (after append hooks have added their fields to the event). Line breaks in JSON text can only be
- * whitespace between tokens, so they become spaces: the journal stays one record per line.
- */
-function putRecord(event: HookEvent, rawBody: string | undefined): JournalRecord {
-  const record: JournalRecord & SelfSerializing = { op: 'put', event } as EventLogRecord;
-  if (rawBody === undefined) return record;
-  record[SERIALIZE] = () => {
-    const rest = JSON.stringify({ op: 'put', event: { ...event, body: undefined } });
-    const body = rawBody.includes('\n') || rawBody.includes('\r') ? rawBody.replace(/[\r\n]/g, ' ') : rawBody;
-    return `${rest.slice(0, -2)},"body":${body}}}`;
-  };
-  return record;
 }
 
 /** Type-checks an event record and widens it to a journal record. */

@@ -1,4 +1,6 @@
 import type { HookEvent } from '../../../shared/schemas/event';
+import { bodyRecord } from './body-record';
+import { coldCopy, relocate, RECORD_BODY, type BodyLocation, type WithBodyLocation } from './cold-body';
 import { countEvent, emptyCounters, type ConnectorCounters } from './connector-counters';
 import type { JournalPart, JournalRecord } from './journal';
 
@@ -103,9 +105,12 @@ export class EventState implements JournalPart {
     const record = journalRecord as EventLogRecord;
     switch (record.op) {
       case 'put':
-      case 'restore':
-        this.insert(record.event, record.op === 'put');
+      case 'restore': {
+        // Written as a body line: memory keeps where the body is, not the body (cold-body.ts).
+        const location = (journalRecord as WithBodyLocation)[RECORD_BODY];
+        this.insert(location ? coldCopy(record.event, location) : record.event, record.op === 'put');
         return;
+      }
       case 'counters':
         this.counters.set(record.connectorId, record.counters);
         return;
@@ -152,8 +157,16 @@ export class EventState implements JournalPart {
   snapshot(): EventLogRecord[] {
     const records: EventLogRecord[] = [];
     for (const [connectorId, counters] of this.counters) records.push({ op: 'counters', connectorId, counters: structuredClone(counters) });
-    for (const list of this.lists.values()) for (const event of list.ascending()) records.push({ op: 'restore', event });
+    for (const list of this.lists.values()) for (const event of list.ascending()) records.push(bodyRecord('restore', event) as EventLogRecord);
     return records;
+  }
+
+  /** A restored event's body moved into the compaction's snapshot; an event still held in memory follows it there. */
+  relocated(journalRecord: JournalRecord, location: BodyLocation): void {
+    const { event } = journalRecord as Extract<EventLogRecord, { op: 'restore' }>;
+    // Only an event still stored follows (not one removed or trimmed since the snapshot); an event
+    // whose body is still in memory (loaded from an older journal) is left so until the next start.
+    if (this.byId.get(event.id) === event) relocate(event, location);
   }
 
   /** Re-applies retention after a connector's cap changed. */

@@ -1,4 +1,5 @@
 import { jsonTextTooDeep, MAX_RECORD_DEPTH } from '../../../shared/json/bounded-json';
+import { BodyReadError } from './cold-body';
 
 /**
  * One journal record as one line of JSON, and the way back for records that cannot be written as
@@ -17,13 +18,15 @@ export type LineResult = { ok: true; text: string } | { ok: false; reason: strin
 /** Stands in for a part of a record nested deeper than the bound (see `pruneTooDeep`). */
 export const TOO_DEEP_NOTE = `[Hookdesk: this part was nested deeper than ${MAX_RECORD_DEPTH} levels of arrays and objects and is not kept]`;
 
-/** The record's line with its newline, or why it cannot be one (never throws). */
+/** The record's line with its newline, or why it cannot be one (throws only BodyReadError). */
 export function recordLine(record: unknown): LineResult {
   let text: string | undefined;
   try {
     const own = (record as SelfSerializing | null)?.[SERIALIZE];
     text = own ? own() : JSON.stringify(record);
   } catch (error) {
+    // A body kept on disk that cannot be read back is not a property of the record: never write it without.
+    if (error instanceof BodyReadError) throw error;
     // JSON.stringify throws RangeError past a few thousand levels, TypeError on cycles or BigInt.
     return { ok: false, reason: `cannot be written as JSON (${error instanceof Error ? error.message : String(error)})` };
   }

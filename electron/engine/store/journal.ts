@@ -1,3 +1,4 @@
+import type { BodyLocation } from './cold-body';
 import { EventLog } from './event-log';
 
 /** Any record of the journal: `op` says which part it belongs to. */
@@ -20,6 +21,8 @@ export interface JournalPart {
   liveCount(): number;
   /** Sees every record another part owns, once that part applied it (on replay and live), for state derived from them. */
   observe?(record: JournalRecord): void;
+  /** A record of its snapshot was written as a body line: its body is now at `location` (see event-log.ts). */
+  relocated?(record: JournalRecord, location: BodyLocation): void;
 }
 
 export interface JournalOptions {
@@ -50,6 +53,7 @@ export class Journal {
     this.logLine = options.log;
     this.log = new EventLog<JournalRecord>(options.dir, {
       apply: (record) => this.apply(record),
+      relocated: (record, location) => this.parts.find((p) => p.owns(record))?.relocated?.(record, location),
       recover: options.recover,
       nowMs: options.nowMs,
       log: options.log,

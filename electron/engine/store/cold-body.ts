@@ -1,0 +1,103 @@
+import type { HookEvent } from '../../../shared/schemas/event';
+import type { SegmentReader } from './segment-reader';
+
+/**
+ * A stored event whose body stays on disk: memory keeps where the body is in the journal (segment,
+ * byte offset, length), and `event.body` reads and parses it on each access. Everything else on the
+ * event is an ordinary field. `body` stays an own enumerable property (an accessor), so spreading,
+ * `JSON.stringify` and `Object.keys` see it exactly as before; assigning it makes it an ordinary field
+ * again. The body was checked (CRC) when the journal was read, and JSON.parse gives the same value as
+ * at ingest (both parse the text the sender sent; line breaks between tokens became spaces).
+ */
+
+/** Where an event's body is: a range of one journal segment. Mutable: compaction moves it. */
+export interface BodyLocation {
+  reader: SegmentReader;
+  segment: number;
+  offset: number;
+  length: number;
+}
+
+const LOCATION = Symbol('hookdesk.bodyLocation');
+
+/**
+ * Set by the event log on a record whose line is a body line (body-line.ts), once that line is
+ * durable: where its body is. The part that applies the record keeps it instead of the body.
+ */
+export const RECORD_BODY = Symbol('hookdesk.recordBody');
+
+export interface WithBodyLocation {
+  [RECORD_BODY]?: BodyLocation;
+}
+
+interface ColdEvent {
+  [LOCATION]?: BodyLocation;
+}
+
+function readLocation(location: BodyLocation): string {
+  return location.reader.readText(location.segment, location.offset, location.length);
+}
+
+function getBody(this: HookEvent & ColdEvent): unknown {
+  const location = this[LOCATION];
+  if (!location) return null;
+  try {
+    return JSON.parse(readLocation(location));
+  } catch (error) {
+    location.reader.reportUnreadable(location.segment, `The body of event ${this.id} could not be read from the journal (${error instanceof Error ? error.message : String(error)}); it is shown as null.`);
+    return null;
+  }
+}
+
+function setBody(this: HookEvent & ColdEvent, value: unknown): void {
+  Object.defineProperty(this, 'body', { value, writable: true, enumerable: true, configurable: true });
+  this[LOCATION] = undefined;
+}
+
+const BODY_ACCESSOR: PropertyDescriptor = { get: getBody, set: setBody, enumerable: true, configurable: true };
+
+/**
+ * A copy of the event without its parsed body, which is read from `location` when asked for. The
+ * fields are copied in their order and `body` is added last, as a new property with one shared
+ * getter and setter: every cold event then shares one hidden class (V8 keeps them as small "fast"
+ * objects; turning an existing field into an accessor would make each a dictionary of ~1 KiB).
+ */
+export function coldCopy(event: HookEvent, location: BodyLocation): HookEvent {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(event)) if (key !== 'body') copy[key] = (event as unknown as Record<string, unknown>)[key];
+  Object.defineProperty(copy, 'body', BODY_ACCESSOR);
+  Object.defineProperty(copy, LOCATION, { value: location, writable: true, enumerable: false, configurable: true });
+  return copy as unknown as HookEvent;
+}
+
+/** Points a cold event at the new place of its body (compaction moved it); false for an event whose body is in memory. */
+export function relocate(event: HookEvent, location: BodyLocation): boolean {
+  const cold = event as HookEvent & ColdEvent;
+  if (!cold[LOCATION]) return false;
+  cold[LOCATION] = location;
+  return true;
+}
+
+/** Where the event's body is on disk, if it is kept there. */
+export function locationOf(event: HookEvent): BodyLocation | undefined {
+  return (event as HookEvent & ColdEvent)[LOCATION];
+}
+
+/** The event's own fields but its body, without reading the body (spreading a cold event would). */
+export function withoutBody(event: HookEvent): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(event)) if (key !== 'body') copy[key] = (event as unknown as Record<string, unknown>)[key];
+  return copy;
+}
+
+/** A stored body that could not be read back: whatever was rewriting it must stop, not write it without its body. */
+export class BodyReadError extends Error {}
+
+/** The body's JSON text as stored (for rewriting it elsewhere without a parse); throws BodyReadError when it cannot be read. */
+export function storedBodyText(location: BodyLocation): string {
+  try {
+    return readLocation(location);
+  } catch (error) {
+    throw new BodyReadError(`a stored body could not be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
