@@ -1,6 +1,13 @@
 import type { HookEvent } from '../../../shared/schemas/event';
 import type { SegmentReader } from './segment-reader';
 
+/** What a body's place needs from the log: reads, and the recently used bodies (WarmBodies). */
+export interface BodyReader {
+  readText: SegmentReader['readText'];
+  reportUnreadable: SegmentReader['reportUnreadable'];
+  recent: WarmBodies;
+}
+
 /**
  * A stored event whose body stays on disk: memory keeps where the body is in the journal (segment,
  * byte offset, length), and `event.body` reads and parses it on each access. Everything else on the
@@ -12,13 +19,16 @@ import type { SegmentReader } from './segment-reader';
 
 /** Where an event's body is: a range of one journal segment. Mutable: compaction moves it. */
 export interface BodyLocation {
-  reader: SegmentReader;
+  reader: BodyReader;
   segment: number;
   offset: number;
   length: number;
 }
 
 const LOCATION = Symbol('hookdesk.bodyLocation');
+/** The parsed body of a recently stored event, kept while it is likely to be read (see WarmBodies). */
+const WARM = Symbol('hookdesk.warmBody');
+const NOT_WARM = Symbol('hookdesk.notWarm');
 
 /**
  * Set by the event log on a record whose line is a body line (body-line.ts), once that line is
@@ -32,6 +42,7 @@ export interface WithBodyLocation {
 
 interface ColdEvent {
   [LOCATION]?: BodyLocation;
+  [WARM]?: unknown;
 }
 
 function readLocation(location: BodyLocation): string {
@@ -39,10 +50,15 @@ function readLocation(location: BodyLocation): string {
 }
 
 function getBody(this: HookEvent & ColdEvent): unknown {
+  const warm = this[WARM];
+  if (warm !== NOT_WARM) return warm;
   const location = this[LOCATION];
   if (!location) return null;
   try {
-    return JSON.parse(readLocation(location));
+    const body: unknown = JSON.parse(readLocation(location));
+    // Read once per use, not once per access: a delivery or a view reads the body several times.
+    location.reader.recent.add(this, body);
+    return body;
   } catch (error) {
     location.reader.reportUnreadable(location.segment, `The body of event ${this.id} could not be read from the journal (${error instanceof Error ? error.message : String(error)}); it is shown as null.`);
     return null;
@@ -52,6 +68,7 @@ function getBody(this: HookEvent & ColdEvent): unknown {
 function setBody(this: HookEvent & ColdEvent, value: unknown): void {
   Object.defineProperty(this, 'body', { value, writable: true, enumerable: true, configurable: true });
   this[LOCATION] = undefined;
+  this[WARM] = NOT_WARM;
 }
 
 const BODY_ACCESSOR: PropertyDescriptor = { get: getBody, set: setBody, enumerable: true, configurable: true };
@@ -67,7 +84,50 @@ export function coldCopy(event: HookEvent, location: BodyLocation): HookEvent {
   for (const key of Object.keys(event)) if (key !== 'body') copy[key] = (event as unknown as Record<string, unknown>)[key];
   Object.defineProperty(copy, 'body', BODY_ACCESSOR);
   Object.defineProperty(copy, LOCATION, { value: location, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(copy, WARM, { value: NOT_WARM, writable: true, enumerable: false, configurable: true });
   return copy as unknown as HookEvent;
+}
+
+/**
+ * The parsed bodies of the events read lately, kept in memory a little longer: a body is read
+ * several times in one use (dispatch ~3 times per delivery, for filters, template and entity; the
+ * live stream and a list page twice), and each read from disk is a syscall and a parse (~6 µs for a
+ * small body). Bodies are not kept when stored: that would keep every event's parsed body alive
+ * past the young generation again, which is what moving them to disk saves. Bounded by count and by
+ * bytes (a few large captures do not keep megabytes in memory).
+ */
+export class WarmBodies {
+  private readonly queue: Array<HookEvent & ColdEvent> = [];
+  private head = 0;
+  private bytes = 0;
+
+  constructor(
+    private readonly maxEvents = 4096,
+    private readonly maxBytes = 8 * 1024 * 1024,
+  ) {}
+
+  /** Keeps `body` as the cold event's parsed body for a while; cools the oldest ones past the bounds. */
+  add(event: HookEvent, body: unknown): void {
+    const cold = event as HookEvent & ColdEvent;
+    if (!cold[LOCATION] || body === undefined) return;
+    cold[WARM] = body;
+    this.queue.push(cold);
+    this.bytes += cold[LOCATION]?.length ?? 0;
+    while (this.queue.length - this.head > this.maxEvents || (this.bytes > this.maxBytes && this.queue.length - this.head > 1)) this.coolOldest();
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+
+  private coolOldest(): void {
+    const oldest = this.queue[this.head]!;
+    this.queue[this.head] = undefined as unknown as HookEvent & ColdEvent;
+    this.head += 1;
+    this.bytes -= oldest[LOCATION]?.length ?? 0;
+    // An event read again since is queued again; cooling it here only costs one more read.
+    oldest[WARM] = NOT_WARM;
+  }
 }
 
 /** Points a cold event at the new place of its body (compaction moved it); false for an event whose body is in memory. */

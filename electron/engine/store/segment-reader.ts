@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { WarmBodies } from './cold-body';
 
 export const segmentName = (n: number): string => `${String(n).padStart(8, '0')}.jsonl`;
 
@@ -12,6 +13,8 @@ export const segmentName = (n: number): string => `${String(n).padStart(8, '0')}
 export class SegmentReader {
   private readonly fds = new Map<number, number>();
   private closed = false;
+  /** The bodies read or stored lately, kept parsed (cold-body.ts). */
+  readonly recent = new WarmBodies();
   /** Segments whose unreadable bodies were already reported (one log line per segment). */
   private readonly reported = new Set<number>();
 
