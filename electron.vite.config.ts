@@ -8,8 +8,10 @@ import { bundleReport, formatBundleReport } from './scripts/bundle-report';
  * Three builds, one config:
  * - main: the Electron shell (`out/main/index.js`) and the headless CLI (`out/main/serve.js`, and
  *   `out/main/hookdesk.js` for export/plan/apply/serve --config),
- *   both thin wiring roots over the engine in `electron/engine`. Dependencies stay external
- *   (installed from package.json), so the CLI runs with plain Node.
+ *   both thin wiring roots over the engine in `electron/engine`, run with plain Node. Their
+ *   dependencies are bundled in (not resolved from node_modules at each start: the engine's ~250
+ *   CommonJS files and zod's ES modules took ~100 ms of every start); `electron` and Node's own
+ *   modules stay imports.
  * - preload: forced to CommonJS (`.cjs`) so that the window can stay sandboxed.
  * - renderer: the React workspace, minified (Monaco unminified is 25 MB), with Monaco's workers
  *   emitted as local files. Served by the engine over loopback in both the browser and Electron.
@@ -21,6 +23,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      externalizeDeps: false,
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),

@@ -2,6 +2,7 @@ import { HookdeskError } from '../../shared/errors';
 import { startEngine, type Engine } from '../engine/engine';
 import type { EngineModule } from '../engine/engine-module';
 import { defaultDataDir } from '../engine/default-data-dir';
+import { tuneHeapGrowth } from '../engine/heap-tuning';
 import { installProcessGuards } from '../engine/process-guards';
 import { DataDirInUseError } from '../engine/store/data-dir-lock';
 import { StoreCorruptError, StoreTooNewError } from '../engine/store/store-errors';
@@ -58,6 +59,7 @@ export async function runServe(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  tuneHeapGrowth();
   installProcessGuards({
     log: (line) => process.stderr.write(`${line}\n`),
     onFatal: (reason) => {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { app, dialog, session } from 'electron';
 import { startEngine, type Engine } from '../engine/engine';
+import { tuneHeapGrowth } from '../engine/heap-tuning';
 import { installProcessGuards } from '../engine/process-guards';
 import { registerIpc } from './ipc';
 import { createWorkspaceWindow } from './window';
@@ -15,6 +16,7 @@ let engine: Engine | null = null;
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
+tuneHeapGrowth();
 // An error that escaped every handler is logged and the app keeps running; a flood of them quits.
 installProcessGuards({
   log: (line) => console.error(line),
