@@ -374,46 +374,45 @@ export class EventLog<R> {
    */
   private async replaySegment(n: number, isLast: boolean): Promise<void> {
     const file = join(this.dir, segmentName(n));
-    let bytes = await readFile(file);
-    const lastNewline = bytes.lastIndexOf(NEWLINE);
-    const torn = bytes.length > 0 && lastNewline !== bytes.length - 1;
-    if (torn && isLast) {
-      // A write cut short by a crash: it was never acknowledged. Keep a copy, then cut it off.
-      const copy = await copyAside(file, 'torn', this.options.nowMs());
-      await truncate(file, lastNewline + 1);
-      bytes = bytes.subarray(0, lastNewline + 1);
-      this.options.log(
-        `The event log ${file} ended in a write that a crash cut short (never acknowledged); ` +
-          `it was cut off, and the file as found is kept as ${copy}.`,
-      );
-    } else if (torn && !this.options.recover) {
-      throw new StoreCorruptError(file, 'it ends in the middle of a record', SEGMENT_RECOVER_HINT);
-    }
     const unreadable: Array<{ line: number; reason: string }> = [];
-    /** Lines as [start, end) byte ranges (without the newline); bodies kept on disk, by line index, for --recover. */
+    /** Lines as [start, end) file offsets (without the newline), kept for --recover; bodies kept on disk, by line index. */
     const lines: Array<[number, number]> = [];
     const located = new Map<number, BodyLocation>();
     let pruned = 0;
     let loaded = 0;
-    for (let start = 0; start < bytes.length; ) {
-      let end = bytes.indexOf(NEWLINE, start);
-      if (end === -1) end = bytes.length;
-      const index = lines.push([start, end]) - 1;
+    let index = 0;
+    const onPruned = (): void => {
+      pruned += 1;
+    };
+    const replay = (buffer: Buffer, start: number, end: number, fileStart: number): void => {
+      if (this.options.recover) lines.push([fileStart, fileStart + end - start]);
       if (end > start) {
-        const reason = this.replayLine(n, bytes, start, end, located, index, () => {
-          pruned += 1;
-        });
+        const reason = this.replayLine(n, buffer, start, end, fileStart, located, index, onPruned);
         if (reason === null) loaded += 1;
         else if (!this.options.recover) throw new StoreCorruptError(file, `line ${index + 1} ${reason}`, SEGMENT_RECOVER_HINT);
         else unreadable.push({ line: index + 1, reason });
       }
-      start = end + 1;
+      index += 1;
+    };
+    const torn = await forEachLine(file, replay);
+    if (torn !== null && isLast) {
+      // A write cut short by a crash: it was never acknowledged. Keep a copy, then cut it off.
+      const copy = await copyAside(file, 'torn', this.options.nowMs());
+      await truncate(file, torn.at);
+      this.options.log(
+        `The event log ${file} ended in a write that a crash cut short (never acknowledged); ` +
+          `it was cut off, and the file as found is kept as ${copy}.`,
+      );
+    } else if (torn !== null && !this.options.recover) {
+      throw new StoreCorruptError(file, 'it ends in the middle of a record', SEGMENT_RECOVER_HINT);
+    } else if (torn !== null) {
+      replay(torn.bytes, 0, torn.bytes.length, torn.at); // --recover: an unreadable line like any other
     }
     this.recordsOnDisk += loaded;
     if (pruned > 0) {
       this.options.log(`${pruned} record(s) in ${file} held values nested deeper than ${MAX_RECORD_DEPTH} levels of arrays and objects; they were loaded with those parts replaced by a note.`);
     }
-    if (unreadable.length > 0) await this.setAsideLines(file, bytes, lines, unreadable, loaded, located);
+    if (unreadable.length > 0) await this.setAsideLines(file, await readFile(file), lines, unreadable, loaded, located);
   }
 
   /**
@@ -425,6 +424,7 @@ export class EventLog<R> {
     bytes: Buffer,
     start: number,
     end: number,
+    fileStart: number,
     located: Map<number, BodyLocation>,
     index: number,
     onPruned: () => void,
@@ -447,7 +447,7 @@ export class EventLog<R> {
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'is not a record';
     if (span) {
-      const location = this.locationOf(n, start + span.at, span.length);
+      const location = this.locationOf(n, fileStart + span.at, span.length);
       (record as WithBodyLocation)[RECORD_BODY] = location;
       located.set(index, location);
     } else if (lineTooDeep(text)) {
@@ -506,4 +506,42 @@ function addLine<R>(lines: Lines<R>, record: R, text: string, countOnly = false)
   if (span) lines.bodies.push({ record, offset: lines.bytes + span.at, length: bytes - span.at - BODY_LINE_TAIL_BYTES });
   if (!countOnly) lines.text += text;
   lines.bytes += bytes;
+}
+
+/** Bytes read per step on replay: one buffer, reused (a fresh buffer per segment costs a page fault per 4 KiB on first touch). */
+const REPLAY_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Calls `onLine(buffer, start, end, fileOffset)` for every complete line of `file` (without its
+ * newline), reading it in chunks into one buffer that grows only for a line longer than it. Answers
+ * the bytes after the last newline (a torn write) and their offset, or null when the file ends in one.
+ */
+async function forEachLine(file: string, onLine: (buffer: Buffer, start: number, end: number, fileOffset: number) => void): Promise<{ at: number; bytes: Buffer } | null> {
+  const handle = await open(file, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(REPLAY_CHUNK_BYTES);
+    let base = 0; // file offset of buffer[0]
+    let filled = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, base + filled);
+      const scanFrom = filled;
+      filled += bytesRead;
+      let start = 0;
+      for (let end = buffer.indexOf(NEWLINE, scanFrom); end !== -1 && end < filled; end = buffer.indexOf(NEWLINE, end + 1)) {
+        onLine(buffer, start, end, base + start);
+        start = end + 1;
+      }
+      if (bytesRead === 0) return filled > start ? { at: base + start, bytes: Buffer.from(buffer.subarray(start, filled)) } : null;
+      buffer.copy(buffer, 0, start, filled);
+      base += start;
+      filled -= start;
+      if (filled === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
+    }
+  } finally {
+    await handle.close();
+  }
 }

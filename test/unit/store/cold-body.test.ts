@@ -93,6 +93,21 @@ describe('Event bodies kept in the journal, read when asked for', () => {
     expect(again.get(stored.id)!.body).toEqual({ n: 1 });
   });
 
+  it('replays lines longer than its read buffer (1 MiB) and a torn write after them', async () => {
+    const repo = await open();
+    const big = event({ text: 'x'.repeat(3 * 1024 * 1024), n: 1 });
+    const small = event({ n: 2 });
+    await repo.append([big, small]);
+    await repo.close();
+    const file = join(eventsDir, (await segments())[0]!);
+    await writeFile(file, `${await readFile(file, 'utf8')}{"op":"put","event":{"id":"evt_torn`);
+    const again = await open();
+    expect((again.get(big.id)!.body as { text: string }).text).toHaveLength(3 * 1024 * 1024);
+    expect(again.get(small.id)!.body).toEqual({ n: 2 });
+    expect(logs.some((l) => l.includes('cut short'))).toBe(true);
+    expect((await readFile(file, 'utf8')).endsWith('}}\n')).toBe(true);
+  });
+
   it('keeps every body through compactions while older segments are deleted', async () => {
     const repo = await open({ compactSlack: 20, segmentMaxBytes: 4096 });
     const kept: HookEvent[] = [];
