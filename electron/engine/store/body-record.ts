@@ -2,7 +2,7 @@ import type { HookEvent } from '../../../shared/schemas/event';
 import { bodyLine } from './body-line';
 import { locationOf, storedBodyText, withoutBody } from './cold-body';
 import type { JournalRecord } from './journal';
-import { SERIALIZE, type SelfSerializing } from './journal-line';
+import { BODY_DEPTH_CHECKED, SERIALIZE, type SelfSerializing } from './journal-line';
 
 /** JSON text may break lines only as whitespace between tokens: spaces keep the journal one record per line. */
 function oneLine(json: string): string {
@@ -20,6 +20,9 @@ export function bodyRecord(op: 'put' | 'restore', event: HookEvent, rawBody?: st
   record[SERIALIZE] = () => {
     const location = locationOf(event);
     let text: string | undefined;
+    // A body read back from its line was checked when that line was written: only the head is
+    // walked again. Text given by the caller and bodies serialized from memory are checked whole.
+    record[BODY_DEPTH_CHECKED] = rawBody === undefined && location !== undefined;
     if (rawBody !== undefined) text = oneLine(rawBody);
     else if (location) text = storedBodyText(location);
     else if (event.body !== undefined && event.body !== null) text = JSON.stringify(event.body);

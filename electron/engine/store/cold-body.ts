@@ -4,6 +4,7 @@ import type { SegmentReader } from './segment-reader';
 /** What a body's place needs from the log: reads, and the recently used bodies (WarmBodies). */
 export interface BodyReader {
   readText: SegmentReader['readText'];
+  readTextInOrder: SegmentReader['readTextInOrder'];
   reportUnreadable: SegmentReader['reportUnreadable'];
   recent: WarmBodies;
 }
@@ -156,7 +157,8 @@ export class BodyReadError extends Error {}
 /** The body's JSON text as stored (for rewriting it elsewhere without a parse); throws BodyReadError when it cannot be read. */
 export function storedBodyText(location: BodyLocation): string {
   try {
-    return readLocation(location);
+    // Only compaction copies stored bodies, in file order: read ahead.
+    return location.reader.readTextInOrder(location.segment, location.offset, location.length);
   } catch (error) {
     throw new BodyReadError(`a stored body could not be read (${error instanceof Error ? error.message : String(error)})`);
   }

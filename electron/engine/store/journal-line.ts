@@ -1,4 +1,5 @@
 import { jsonTextTooDeep, MAX_RECORD_DEPTH } from '../../../shared/json/bounded-json';
+import { bodySpanOfText } from './body-line';
 import { BodyReadError } from './cold-body';
 
 /**
@@ -11,7 +12,15 @@ import { BodyReadError } from './cold-body';
 export const SERIALIZE = Symbol('serialize');
 export interface SelfSerializing {
   [SERIALIZE]?: () => string;
+  /**
+   * Set by a record whose body line carries a body already known to be within the depth bound (text
+   * checked at ingest, or read back from a line that was checked when written): only the line's
+   * head is then checked, not the whole body again.
+   */
+  [BODY_DEPTH_CHECKED]?: boolean;
 }
+
+export const BODY_DEPTH_CHECKED = Symbol('bodyDepthChecked');
 
 export type LineResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -31,8 +40,9 @@ export function recordLine(record: unknown): LineResult {
     return { ok: false, reason: `cannot be written as JSON (${error instanceof Error ? error.message : String(error)})` };
   }
   if (typeof text !== 'string') return { ok: false, reason: 'is not a JSON value' };
-  // Also catches a self-serialized record whose raw body is too deep.
-  if (lineTooDeep(text)) return { ok: false, reason: `is nested deeper than ${MAX_RECORD_DEPTH} levels of arrays and objects` };
+  // Also catches a self-serialized record whose raw body is too deep (unless its depth is known).
+  const known = (record as SelfSerializing | null)?.[BODY_DEPTH_CHECKED] === true ? bodySpanOfText(text) : null;
+  if (lineTooDeep(known ? text.slice(0, known.at) : text)) return { ok: false, reason: `is nested deeper than ${MAX_RECORD_DEPTH} levels of arrays and objects` };
   return { ok: true, text: `${text}\n` };
 }
 
