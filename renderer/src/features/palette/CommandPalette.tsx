@@ -23,7 +23,7 @@ export function CommandPalette() {
   const all = useMemo(() => paletteCommands(), []);
 
   const shown = useMemo(() => {
-    const ranked = rankByMatch(all, query, (c) => `${c.label} ${c.keywords ?? ''}`).slice(0, MAX_SHOWN);
+    const ranked = rankByMatch(all, query, (c) => `${c.label} ${c.keywords ?? ''}`, (c) => c.exactKey).slice(0, MAX_SHOWN);
     if (!looksLikeEventId(query)) return ranked;
     const id = query.trim();
     const openEvent: Command = { id: `event:${id}`, label: `Open event ${id}`, group: 'Event', run: () => openEventById(id) };

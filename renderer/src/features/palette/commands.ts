@@ -16,8 +16,13 @@ export interface Command {
   label: string;
   /** The kind, shown beside the label ("Connector", "Webhook", "Action", ...). */
   group: string;
-  /** Extra text that also matches (a resource's id), not shown. */
+  /** Extra words that also match, not shown. */
   keywords?: string;
+  /**
+   * A resource's id, not shown: matches only as a run of characters (typed or pasted part of it), not
+   * as letters scattered through it, or a random id would make unrelated rows match short queries.
+   */
+  exactKey?: string;
   run(): void | Promise<void>;
 }
 
@@ -34,14 +39,14 @@ export function paletteCommands(): Command[] {
     id: `connector:${c.id}`,
     label: c.name,
     group: 'Connector',
-    keywords: c.id,
+    exactKey: c.id,
     run: () => open(connectorTab(c)),
   }));
   const webhooks: Command[] = useWebhooksStore.getState().webhooks.map((w) => ({
     id: `webhook:${w.id}`,
     label: w.name,
     group: 'Webhook',
-    keywords: w.id,
+    exactKey: w.id,
     run: () => open(webhookTab(w)),
   }));
   const actions: Command[] = [

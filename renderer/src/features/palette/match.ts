@@ -24,11 +24,23 @@ export function matchScore(query: string, text: string): number | null {
   return 400 - gaps * 10 - t.length;
 }
 
-/** The items that match, best first; ties keep the given order (sections before resources before actions). */
-export function rankByMatch<T>(items: readonly T[], query: string, textOf: (item: T) => string): T[] {
+/** `key` contains what was typed as one run of characters (ids: never letters scattered through them). */
+function runScore(query: string, key: string | undefined): number | null {
+  const q = query.trim().toLowerCase();
+  if (key === undefined || q === '') return null;
+  const at = key.toLowerCase().indexOf(q);
+  if (at < 0) return null;
+  return (at === 0 ? 1000 : 600) - key.length;
+}
+
+/**
+ * The items that match, best first; ties keep the given order (sections before resources before
+ * actions). `exactKeyOf` gives text matched only as a run of characters (see `runScore`).
+ */
+export function rankByMatch<T>(items: readonly T[], query: string, textOf: (item: T) => string, exactKeyOf?: (item: T) => string | undefined): T[] {
   const scored: { item: T; score: number; index: number }[] = [];
   items.forEach((item, index) => {
-    const score = matchScore(query, textOf(item));
+    const score = matchScore(query, textOf(item)) ?? runScore(query, exactKeyOf?.(item));
     if (score !== null) scored.push({ item, score, index });
   });
   return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((s) => s.item);

@@ -19,6 +19,17 @@ describe('palette matching', () => {
     expect(rankByMatch(items, '  ', (s) => s)).toEqual(items);
   });
 
+  it('matches an id only as a run of characters, never as letters scattered through a random id', () => {
+    const rows = [
+      { label: 'Orders out', key: 'whk_0aaaaaaaaaaaaaaaaaaaa' },
+      { label: 'Invoices out', key: 'whk_0xoxrxdxxxxxxxxxxxxxx' },
+    ];
+    const ranked = (q: string): string[] => rankByMatch(rows, q, (r) => r.label, (r) => r.key).map((r) => r.label);
+    expect(ranked('ord')).toEqual(['Orders out']);
+    expect(ranked('0xoxr')).toEqual(['Invoices out']);
+    expect(ranked('whk_0x')).toEqual(['Invoices out']);
+  });
+
   it('treats typed regex characters as text', () => {
     expect(matchScore('order.*', 'order.created')).toBeNull();
     expect(matchScore('(', 'a(b')).not.toBeNull();
