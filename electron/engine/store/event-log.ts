@@ -1,14 +1,14 @@
-import { open, readdir, readFile, rename, truncate, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MAX_RECORD_DEPTH } from '../../../shared/json/bounded-json';
-import { bodyIntact, bodySpanOf, bodySpanOfText, parseBodyLineHead } from './body-line';
+import { bodySpanOfText } from './body-line';
 import { RECORD_BODY, type BodyLocation, type WithBodyLocation } from './cold-body';
-import { fsyncDir, writeFileDurably } from './durable-write';
-import { describeRecord, lineTooDeep, pruneTooDeep, recordLine, salvageLine } from './journal-line';
-import { copyAside } from './move-aside';
+import { fsyncDir } from './durable-write';
+import { describeRecord, recordLine, salvageLine } from './journal-line';
 import { ensureOwnerOnlyDir, makeFilesOwnerOnly, OWNER_FILE_MODE } from './owner-only';
 import { SegmentReader, segmentName } from './segment-reader';
-import { StoreCorruptError, StoreRecordError } from './store-errors';
+import { NAMED_LINES, replaySegment } from './segment-replay';
+import { StoreRecordError } from './store-errors';
 
 /**
  * Compaction writes its snapshot in pieces of about this many characters, and lets appends run
@@ -45,17 +45,10 @@ interface PendingCompaction<R> {
 
 export { SERIALIZE, type SelfSerializing } from './journal-line';
 
-/** How --recover describes what it does with a segment (see `replaySegment`). */
-const SEGMENT_RECOVER_HINT = 'load every record that can be read and set aside only the lines that cannot (the file as found is kept as <file>.corrupt-<time>).';
-
-/** Unreadable lines named one by one in the recovery log line; the rest are counted. */
-const NAMED_LINES = 5;
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const SEGMENT_PATTERN = /^(\d{8})\.jsonl$/;
-const NEWLINE = 0x0a;
-const NEWLINE_BYTES = Buffer.from('\n');
 
 /** A body line's record and where its body is, relative to the start of the text it was written in. */
 interface WrittenBody<R> {
@@ -123,7 +116,16 @@ export class EventLog<R> {
       .map((m) => Number(m[1]))
       .sort((a, b) => a - b);
     for (const [index, n] of segments.entries()) {
-      await this.replaySegment(n, index === segments.length - 1);
+      this.recordsOnDisk += await replaySegment({
+        file: join(this.dir, segmentName(n)),
+        segment: n,
+        isLast: index === segments.length - 1,
+        recover: this.options.recover,
+        nowMs: this.options.nowMs,
+        log: this.options.log,
+        apply: this.options.apply,
+        locationOf: (offset, length) => this.locationOf(n, offset, length),
+      });
     }
     this.segment = segments.at(-1) ?? 1;
     await this.openSegment(this.segment);
@@ -365,138 +367,6 @@ export class EventLog<R> {
     await fsyncDir(this.dir);
   }
 
-  /**
-   * Applies every record of one segment. A line that cannot be read (not JSON, not a record, or its
-   * apply throws) stops the start with the file and line named; with --recover it is set aside
-   * instead: the file as found is copied to `*.corrupt-<time>`, the segment is rewritten durably
-   * without those lines, and every readable record is loaded. A record nested deeper than the
-   * bound (written by an older version) is loaded with those parts replaced by a note.
-   */
-  private async replaySegment(n: number, isLast: boolean): Promise<void> {
-    const file = join(this.dir, segmentName(n));
-    const unreadable: Array<{ line: number; reason: string }> = [];
-    /** Lines as [start, end) file offsets (without the newline), kept for --recover; bodies kept on disk, by line index. */
-    const lines: Array<[number, number]> = [];
-    const located = new Map<number, BodyLocation>();
-    let pruned = 0;
-    let loaded = 0;
-    let index = 0;
-    const onPruned = (): void => {
-      pruned += 1;
-    };
-    const replay = (buffer: Buffer, start: number, end: number, fileStart: number): void => {
-      if (this.options.recover) lines.push([fileStart, fileStart + end - start]);
-      if (end > start) {
-        const reason = this.replayLine(n, buffer, start, end, fileStart, located, index, onPruned);
-        if (reason === null) loaded += 1;
-        else if (!this.options.recover) throw new StoreCorruptError(file, `line ${index + 1} ${reason}`, SEGMENT_RECOVER_HINT);
-        else unreadable.push({ line: index + 1, reason });
-      }
-      index += 1;
-    };
-    const torn = await forEachLine(file, replay);
-    if (torn !== null && isLast) {
-      // A write cut short by a crash: it was never acknowledged. Keep a copy, then cut it off.
-      const copy = await copyAside(file, 'torn', this.options.nowMs());
-      await truncate(file, torn.at);
-      this.options.log(
-        `The event log ${file} ended in a write that a crash cut short (never acknowledged); ` +
-          `it was cut off, and the file as found is kept as ${copy}.`,
-      );
-    } else if (torn !== null && !this.options.recover) {
-      throw new StoreCorruptError(file, 'it ends in the middle of a record', SEGMENT_RECOVER_HINT);
-    } else if (torn !== null) {
-      replay(torn.bytes, 0, torn.bytes.length, torn.at); // --recover: an unreadable line like any other
-    }
-    this.recordsOnDisk += loaded;
-    if (pruned > 0) {
-      this.options.log(`${pruned} record(s) in ${file} held values nested deeper than ${MAX_RECORD_DEPTH} levels of arrays and objects; they were loaded with those parts replaced by a note.`);
-    }
-    if (unreadable.length > 0) await this.setAsideLines(file, await readFile(file), lines, unreadable, loaded, located);
-  }
-
-  /**
-   * Applies one line (bytes [start, end) of the segment); answers null, or why it cannot be read.
-   * A body line is read from its head alone, its body checked against its CRC and left on disk.
-   */
-  private replayLine(
-    n: number,
-    bytes: Buffer,
-    start: number,
-    end: number,
-    fileStart: number,
-    located: Map<number, BodyLocation>,
-    index: number,
-    onPruned: () => void,
-  ): string | null {
-    const span = bodySpanOf(bytes, start, end);
-    let record: unknown;
-    let text: string;
-    try {
-      if (span) {
-        if (!bodyIntact(bytes, start, span)) return 'has a damaged body (its checksum does not match what was written)';
-        record = parseBodyLineHead(bytes, start, span);
-        text = '';
-      } else {
-        text = bytes.toString('utf8', start, end);
-        // JSON.parse does not recurse, so even a very deep line parses; it is pruned below.
-        record = JSON.parse(text);
-      }
-    } catch {
-      return 'is not valid JSON';
-    }
-    if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'is not a record';
-    if (span) {
-      const location = this.locationOf(n, fileStart + span.at, span.length);
-      (record as WithBodyLocation)[RECORD_BODY] = location;
-      located.set(index, location);
-    } else if (lineTooDeep(text)) {
-      const copy = pruneTooDeep(record);
-      if (!copy) return 'is too big to load';
-      record = copy.value;
-      onPruned();
-    }
-    try {
-      this.options.apply(record as R);
-    } catch (error) {
-      located.delete(index);
-      return `cannot be loaded (${errorText(error)})`;
-    }
-    return null;
-  }
-
-  /**
-   * --recover: keeps the file as found, rewrites it durably without the unreadable lines, moves the
-   * places of the bodies kept on disk to their lines' new offsets, and says how much.
-   */
-  private async setAsideLines(
-    file: string,
-    bytes: Buffer,
-    lines: Array<[number, number]>,
-    unreadable: Array<{ line: number; reason: string }>,
-    loaded: number,
-    located: Map<number, BodyLocation>,
-  ): Promise<void> {
-    const copy = await copyAside(file, 'corrupt', this.options.nowMs());
-    const skip = new Set(unreadable.map((u) => u.line - 1));
-    const kept: Buffer[] = [];
-    let at = 0;
-    for (const [index, [start, end]] of lines.entries()) {
-      if (end === start || skip.has(index)) continue;
-      const location = located.get(index);
-      if (location) location.offset = at + (location.offset - start);
-      kept.push(bytes.subarray(start, end), NEWLINE_BYTES);
-      at += end - start + 1;
-    }
-    await writeFileDurably(file, Buffer.concat(kept), OWNER_FILE_MODE);
-    const named = unreadable.slice(0, NAMED_LINES).map((u) => `line ${u.line} ${u.reason}`).join('; ');
-    const more = unreadable.length > NAMED_LINES ? `; and ${unreadable.length - NAMED_LINES} more` : '';
-    this.options.log(
-      `Recovered: ${unreadable.length} line(s) of ${file} could not be read and were set aside (${named}${more}); ` +
-        `the other ${loaded} record(s) were loaded. The file as found is kept as ${copy}.`,
-    );
-  }
-
 }
 
 /** Adds one line to `lines` (its text too unless `countOnly`), noting where its body is when it is a body line. */
@@ -506,42 +376,4 @@ function addLine<R>(lines: Lines<R>, record: R, text: string, countOnly = false)
   if (span) lines.bodies.push({ record, offset: lines.bytes + span.at, length: bytes - span.at - BODY_LINE_TAIL_BYTES });
   if (!countOnly) lines.text += text;
   lines.bytes += bytes;
-}
-
-/** Bytes read per step on replay: one buffer, reused (a fresh buffer per segment costs a page fault per 4 KiB on first touch). */
-const REPLAY_CHUNK_BYTES = 1024 * 1024;
-
-/**
- * Calls `onLine(buffer, start, end, fileOffset)` for every complete line of `file` (without its
- * newline), reading it in chunks into one buffer that grows only for a line longer than it. Answers
- * the bytes after the last newline (a torn write) and their offset, or null when the file ends in one.
- */
-async function forEachLine(file: string, onLine: (buffer: Buffer, start: number, end: number, fileOffset: number) => void): Promise<{ at: number; bytes: Buffer } | null> {
-  const handle = await open(file, 'r');
-  try {
-    let buffer = Buffer.allocUnsafe(REPLAY_CHUNK_BYTES);
-    let base = 0; // file offset of buffer[0]
-    let filled = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, base + filled);
-      const scanFrom = filled;
-      filled += bytesRead;
-      let start = 0;
-      for (let end = buffer.indexOf(NEWLINE, scanFrom); end !== -1 && end < filled; end = buffer.indexOf(NEWLINE, end + 1)) {
-        onLine(buffer, start, end, base + start);
-        start = end + 1;
-      }
-      if (bytesRead === 0) return filled > start ? { at: base + start, bytes: Buffer.from(buffer.subarray(start, filled)) } : null;
-      buffer.copy(buffer, 0, start, filled);
-      base += start;
-      filled -= start;
-      if (filled === buffer.length) {
-        const bigger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(bigger, 0, 0, filled);
-        buffer = bigger;
-      }
-    }
-  } finally {
-    await handle.close();
-  }
 }
