@@ -11,7 +11,8 @@ export interface BodyReader {
 
 /**
  * A stored event whose body stays on disk: memory keeps where the body is in the journal (segment,
- * byte offset, length), and `event.body` reads and parses it on each access. Everything else on the
+ * byte offset, length), and `event.body` reads and parses it when asked for (then keeps it parsed for
+ * the next few reads: WarmBodies). Everything else on the
  * event is an ordinary field. `body` stays an own enumerable property (an accessor), so spreading,
  * `JSON.stringify` and `Object.keys` see it exactly as before; assigning it makes it an ordinary field
  * again. The body was checked (CRC) when the journal was read, and JSON.parse gives the same value as
@@ -27,7 +28,7 @@ export interface BodyLocation {
 }
 
 const LOCATION = Symbol('hookdesk.bodyLocation');
-/** The parsed body of a recently stored event, kept while it is likely to be read (see WarmBodies). */
+/** The parsed body of an event read lately, kept while it is likely to be read again (see WarmBodies). */
 const WARM = Symbol('hookdesk.warmBody');
 const NOT_WARM = Symbol('hookdesk.notWarm');
 
@@ -81,8 +82,7 @@ const BODY_ACCESSOR: PropertyDescriptor = { get: getBody, set: setBody, enumerab
  * objects; turning an existing field into an accessor would make each a dictionary of ~1 KiB).
  */
 export function coldCopy(event: HookEvent, location: BodyLocation): HookEvent {
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(event)) if (key !== 'body') copy[key] = (event as unknown as Record<string, unknown>)[key];
+  const copy = withoutBody(event);
   Object.defineProperty(copy, 'body', BODY_ACCESSOR);
   Object.defineProperty(copy, LOCATION, { value: location, writable: true, enumerable: false, configurable: true });
   Object.defineProperty(copy, WARM, { value: NOT_WARM, writable: true, enumerable: false, configurable: true });
