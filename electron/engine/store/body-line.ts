@@ -35,10 +35,10 @@ export interface BodySpan {
 }
 
 /**
- * The body line of `{op, event}` with `bodyText` as its body (JSON text on one line), and the
- * head's byte length; null when the event has no fields besides the body or the head is too long.
+ * The body line of `{op, event}` with `bodyText` as its body (JSON text on one line); null when the
+ * event has no fields besides the body or the head is too long.
  */
-export function bodyLine(op: 'put' | 'restore', eventWithoutBody: object, bodyText: string): { text: string; at: number } | null {
+export function bodyLine(op: 'put' | 'restore', eventWithoutBody: object, bodyText: string): string | null {
   const rest = JSON.stringify(eventWithoutBody);
   if (rest.length < 3) return null; // `{}`: nothing to put before the body
   const crc = crc32(bodyText).toString(16).padStart(CRC_DIGITS, '0');
@@ -46,12 +46,12 @@ export function bodyLine(op: 'put' | 'restore', eventWithoutBody: object, bodyTe
   const headStart = `{"op":"${op}","bodyAt":"`;
   const at = Buffer.byteLength(headStart) + AT_DIGITS + Buffer.byteLength(afterAt);
   if (at > MAX_AT) return null;
-  return { text: `${headStart}${String(at).padStart(AT_DIGITS, '0')}${afterAt}${bodyText}${TAIL}`, at };
+  return `${headStart}${String(at).padStart(AT_DIGITS, '0')}${afterAt}${bodyText}${TAIL}`;
 }
 
 /**
- * The span of a body line's body, given the line's bytes (without its newline) or text; null when
- * the line is not a body line (an ordinary record, or a line from before this layout).
+ * The span of a body line's body, given the line's bytes [start, end) (without its newline); null
+ * when the line is not a body line (an ordinary record, or a line from before this layout).
  */
 export function bodySpanOf(line: Buffer, start = 0, end = line.length): BodySpan | null {
   const head = HEADS.find((h) => end - start > h.startBytes.length && line.compare(h.startBytes, 0, h.startBytes.length, start, start + h.startBytes.length) === 0);
@@ -74,9 +74,9 @@ export function bodySpanOfText(text: string): { at: number } | null {
   return Number.isInteger(at) ? { at } : null;
 }
 
-/** The record of a body line without its body (`body: null`), parsed from the head alone. */
-export function parseBodyLineHead(line: Buffer, start: number, span: BodySpan): unknown {
-  return JSON.parse(`${line.toString('utf8', start, start + span.at - BODY_KEY.length)}${TAIL}`);
+/** The JSON text of a body line's record without its body (no `body` key): the head, closed. */
+export function bodyLineHead(line: Buffer, start: number, span: BodySpan): string {
+  return `${line.toString('utf8', start, start + span.at - BODY_KEY.length)}${TAIL}`;
 }
 
 /** True when the body bytes are the ones the line was written with. */

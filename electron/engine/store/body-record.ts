@@ -27,7 +27,7 @@ export function bodyRecord(op: 'put' | 'restore', event: HookEvent, rawBody?: st
     else if (location) text = storedBodyText(location);
     else if (event.body !== undefined && event.body !== null) text = JSON.stringify(event.body);
     const line = text === undefined ? null : bodyLine(op, withoutBody(event), text);
-    if (line) return line.text;
+    if (line) return line;
     // Reading `event.body` here is fine: a cold event always makes a body line (its fields are never empty).
     return JSON.stringify({ op, event });
   };

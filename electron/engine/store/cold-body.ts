@@ -1,5 +1,6 @@
 import type { HookEvent } from '../../../shared/schemas/event';
 import type { SegmentReader } from './segment-reader';
+import { errorText } from './store-errors';
 
 /** What a body's place needs from the log: reads, and the recently used bodies (WarmBodies). */
 export interface BodyReader {
@@ -62,7 +63,7 @@ function getBody(this: HookEvent & ColdEvent): unknown {
     location.reader.recent.add(this, body);
     return body;
   } catch (error) {
-    location.reader.reportUnreadable(location.segment, `The body of event ${this.id} could not be read from the journal (${error instanceof Error ? error.message : String(error)}); it is shown as null.`);
+    location.reader.reportUnreadable(location.segment, `The body of event ${this.id} could not be read from the journal (${errorText(error)}); it is shown as null.`);
     return null;
   }
 }
@@ -160,6 +161,6 @@ export function storedBodyText(location: BodyLocation): string {
     // Only compaction copies stored bodies, in file order: read ahead.
     return location.reader.readTextInOrder(location.segment, location.offset, location.length);
   } catch (error) {
-    throw new BodyReadError(`a stored body could not be read (${error instanceof Error ? error.message : String(error)})`);
+    throw new BodyReadError(`a stored body could not be read (${errorText(error)})`);
   }
 }

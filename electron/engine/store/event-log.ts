@@ -8,7 +8,7 @@ import { describeRecord, recordLine, salvageLine } from './journal-line';
 import { ensureOwnerOnlyDir, makeFilesOwnerOnly, OWNER_FILE_MODE } from './owner-only';
 import { SegmentReader, segmentName } from './segment-reader';
 import { NAMED_LINES, replaySegment } from './segment-replay';
-import { StoreRecordError } from './store-errors';
+import { errorText, StoreRecordError } from './store-errors';
 
 /**
  * Compaction writes its snapshot in pieces of about this many characters, and lets appends run
@@ -44,9 +44,6 @@ interface PendingCompaction<R> {
 }
 
 export { SERIALIZE, type SelfSerializing } from './journal-line';
-
-
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const SEGMENT_PATTERN = /^(\d{8})\.jsonl$/;
 
@@ -118,7 +115,6 @@ export class EventLog<R> {
     for (const [index, n] of segments.entries()) {
       this.recordsOnDisk += await replaySegment({
         file: join(this.dir, segmentName(n)),
-        segment: n,
         isLast: index === segments.length - 1,
         recover: this.options.recover,
         nowMs: this.options.nowMs,

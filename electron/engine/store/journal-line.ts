@@ -13,9 +13,8 @@ export const SERIALIZE = Symbol('serialize');
 export interface SelfSerializing {
   [SERIALIZE]?: () => string;
   /**
-   * Set by a record whose body line carries a body already known to be within the depth bound (text
-   * checked at ingest, or read back from a line that was checked when written): only the line's
-   * head is then checked, not the whole body again.
+   * Set by a record whose body line carries a body already known to be within the depth bound (read
+   * back from a line that was checked when written): only the line's head is then checked.
    */
   [BODY_DEPTH_CHECKED]?: boolean;
 }

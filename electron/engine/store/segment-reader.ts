@@ -15,10 +15,12 @@ const READ_AHEAD_BYTES = 1024 * 1024;
 export class SegmentReader {
   private readonly fds = new Map<number, number>();
   private closed = false;
-  /** The bodies read or stored lately, kept parsed (cold-body.ts). */
+  /** The bodies read lately, kept parsed (cold-body.ts). */
   readonly recent = new WarmBodies();
   /** Segments whose unreadable bodies were already reported (one log line per segment). */
   private readonly reported = new Set<number>();
+  /** The last range read ahead (`readTextInOrder`). Segments never change where bodies are, so it stays right. */
+  private window: { segment: number; offset: number; bytes: Buffer } | null = null;
 
   constructor(
     private readonly dir: string,
@@ -31,9 +33,6 @@ export class SegmentReader {
     this.reported.add(n);
     this.log(`${reason} Later unreadable bodies of ${join(this.dir, segmentName(n))} are not reported one by one.`);
   }
-
-  /** The last range read ahead (`readTextInOrder`). Segments never change where bodies are, so it stays right. */
-  private window: { segment: number; offset: number; bytes: Buffer } | null = null;
 
   /** The bytes [offset, offset + length) of segment `n` as UTF-8 text. Throws when they cannot be read. */
   readText(n: number, offset: number, length: number): string {

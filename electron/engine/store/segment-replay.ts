@@ -1,12 +1,12 @@
 import { open, readFile, truncate } from 'node:fs/promises';
 import { MAX_RECORD_DEPTH } from '../../../shared/json/bounded-json';
-import { bodyIntact, bodySpanOf, parseBodyLineHead } from './body-line';
+import { bodyIntact, bodyLineHead, bodySpanOf } from './body-line';
 import { RECORD_BODY, type BodyLocation, type WithBodyLocation } from './cold-body';
 import { writeFileDurably } from './durable-write';
 import { lineTooDeep, pruneTooDeep } from './journal-line';
 import { copyAside } from './move-aside';
 import { OWNER_FILE_MODE } from './owner-only';
-import { StoreCorruptError } from './store-errors';
+import { errorText, StoreCorruptError } from './store-errors';
 
 /**
  * Replay of one journal segment at open (see event-log.ts): read in steps, line by line, each record
@@ -22,11 +22,8 @@ export const NAMED_LINES = 5;
 const NEWLINE = 0x0a;
 const NEWLINE_BYTES = Buffer.from('\n');
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 export interface ReplayContext<R> {
   file: string;
-  segment: number;
   /** The newest segment: a torn last write there is cut off (never acknowledged). */
   isLast: boolean;
   recover: boolean;
@@ -46,7 +43,7 @@ export interface ReplayContext<R> {
  * parts replaced by a note.
  */
 export async function replaySegment<R>(ctx: ReplayContext<R>): Promise<number> {
-const { file, isLast } = ctx;
+  const { file, isLast } = ctx;
   const unreadable: Array<{ line: number; reason: string }> = [];
   /** Lines as [start, end) file offsets (without the newline), kept for --recover; bodies kept on disk, by line index. */
   const lines: Array<[number, number]> = [];
@@ -90,7 +87,8 @@ const { file, isLast } = ctx;
 
 /**
  * Applies one line (bytes [start, end) of the segment); answers null, or why it cannot be read.
- * A body line is read from its head alone, its body checked against its CRC and left on disk.
+ * A body line is read from its head alone (bounded like any line), its body checked against its CRC
+ * and left on disk.
  */
 function replayLine<R>(
   ctx: ReplayContext<R>,
@@ -103,31 +101,26 @@ function replayLine<R>(
   onPruned: () => void,
 ): string | null {
   const span = bodySpanOf(bytes, start, end);
+  if (span && !bodyIntact(bytes, start, span)) return 'has a damaged body (its checksum does not match what was written)';
+  const text = span ? bodyLineHead(bytes, start, span) : bytes.toString('utf8', start, end);
   let record: unknown;
-  let text: string;
   try {
-    if (span) {
-      if (!bodyIntact(bytes, start, span)) return 'has a damaged body (its checksum does not match what was written)';
-      record = parseBodyLineHead(bytes, start, span);
-      text = '';
-    } else {
-      text = bytes.toString('utf8', start, end);
-      // JSON.parse does not recurse, so even a very deep line parses; it is pruned below.
-      record = JSON.parse(text);
-    }
+    // JSON.parse does not recurse, so even a very deep line parses; it is pruned below.
+    record = JSON.parse(text);
   } catch {
     return 'is not valid JSON';
   }
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'is not a record';
-  if (span) {
-    const location = ctx.locationOf(fileStart + span.at, span.length);
-    (record as WithBodyLocation)[RECORD_BODY] = location;
-    located.set(index, location);
-  } else if (lineTooDeep(text)) {
+  if (lineTooDeep(text)) {
     const copy = pruneTooDeep(record);
     if (!copy) return 'is too big to load';
     record = copy.value;
     onPruned();
+  }
+  if (span) {
+    const location = ctx.locationOf(fileStart + span.at, span.length);
+    (record as WithBodyLocation)[RECORD_BODY] = location;
+    located.set(index, location);
   }
   try {
     ctx.apply(record as R);

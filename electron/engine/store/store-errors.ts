@@ -1,3 +1,6 @@
+/** An error's message for a log line or a reason in words (anything thrown, not only Errors). */
+export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /**
  * A data file that cannot be read safely. The engine refuses to start, names the file, and says
  * how to recover; it never overwrites the file.
