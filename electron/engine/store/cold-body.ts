@@ -94,9 +94,11 @@ export function coldCopy(event: HookEvent, location: BodyLocation): HookEvent {
  * The parsed bodies of the events read lately, kept in memory a little longer: a body is read
  * several times in one use (dispatch ~3 times per delivery, for filters, template and entity; the
  * live stream and a list page twice), and each read from disk is a syscall and a parse (~6 µs for a
- * small body). Bodies are not kept when stored: that would keep every event's parsed body alive
- * past the young generation again, which is what moving them to disk saves. Bounded by count and by
- * bytes (a few large captures do not keep megabytes in memory).
+ * small body, but a read of the segment being appended to can wait milliseconds behind its flush).
+ * A new event's body is kept too, when it is stored (`keepWarm`): its deliveries and the live stream
+ * read it right away. Bounded by count and by bytes, so a body stays only while the newest few
+ * thousand events arrive (at ingest rates, mostly shorter than a body's life in the young
+ * generation), and a few large captures do not keep megabytes in memory.
  */
 export class WarmBodies {
   private readonly queue: Array<HookEvent & ColdEvent> = [];
@@ -130,6 +132,11 @@ export class WarmBodies {
     // An event read again since is queued again; cooling it here only costs one more read.
     oldest[WARM] = NOT_WARM;
   }
+}
+
+/** Keeps a cold event's parsed body in memory for a while (WarmBodies), as if it had just been read. */
+export function keepWarm(event: HookEvent, body: unknown): void {
+  (event as HookEvent & ColdEvent)[LOCATION]?.reader.recent.add(event, body);
 }
 
 /** Points a cold event at the new place of its body (compaction moved it); false for an event whose body is in memory. */

@@ -1,7 +1,7 @@
 import type { DeliveryAttempt, DeliveryStatus, DeliveryTrigger } from '../../../shared/schemas/delivery';
 import { FAILURE_THRESHOLD } from '../../../shared/retry/retry-policy';
 import type { JournalPart, JournalRecord } from './journal';
-import { pruneTooDeep } from './journal-line';
+import { pruneTooDeep, SERIALIZE, type SelfSerializing } from './journal-line';
 import { countOutcome, emptyRuntime, type WebhookRuntime } from './webhook-runtime';
 
 export type { WebhookRuntime } from './webhook-runtime';
@@ -38,6 +38,9 @@ export type DeliveryRecord =
   | { op: 'whk.runtime'; webhookId: string; runtime: WebhookRuntime }
   | { op: 'whk.drop'; webhookId: string };
 
+/** A compaction snapshot's record of one delivery (see `DeliveryState.snapshot`). */
+type SnapshotRecord = { op: 'dlv.put'; delivery: StoredDelivery } & SelfSerializing;
+
 const OPS = new Set(['dlv.put', 'dlv.attempt', 'dlv.status', 'whk.restart', 'whk.runtime', 'whk.drop']);
 const FINISHED: ReadonlySet<DeliveryStatus> = new Set(['succeeded', 'failed', 'skipped']);
 
@@ -59,6 +62,12 @@ export class DeliveryState implements JournalPart {
   /** Finished deliveries per webhook, so trimming does not rescan the list after every attempt. */
   private readonly finishedCount = new Map<string, number>();
   private readonly deliveryListeners = new Set<DeliveryListener>();
+  /**
+   * The running compaction's records of deliveries it has not written yet, by delivery: such a
+   * delivery is copied into its record before it changes (copy on write), so taking the snapshot
+   * copies nothing. A record leaves when it is written or its delivery copied.
+   */
+  private readonly unwritten = new Map<StoredDelivery, SnapshotRecord>();
   private readonly runtimeListeners = new Set<RuntimeListener>();
 
   constructor(
@@ -76,6 +85,7 @@ export class DeliveryState implements JournalPart {
   }
 
   reset(): void {
+    this.unwritten.clear();
     this.byId.clear();
     this.byWebhook.clear();
     this.runtimes.clear();
@@ -106,6 +116,7 @@ export class DeliveryState implements JournalPart {
       case 'dlv.status': {
         const delivery = this.byId.get(record.id);
         if (!delivery) return;
+        this.beforeChange(delivery);
         const wasFinished = FINISHED.has(delivery.status);
         Object.assign(delivery, { status: record.status, nextAttemptTime: record.nextAttemptTime, note: record.note, updatedTime: record.time });
         this.changed(delivery);
@@ -132,12 +143,42 @@ export class DeliveryState implements JournalPart {
     }
   }
 
-  /** Copies: deliveries and runtimes change in place while compaction writes the snapshot beside later appends. */
+  /**
+   * Deliveries and runtimes change in place while compaction writes the snapshot beside later
+   * appends: runtimes (one per webhook) are copied now; a delivery is copied only if it changes
+   * before its record is written (see `unwritten`), which after a burst is few of them.
+   */
   snapshot(): JournalRecord[] {
-    const records: DeliveryRecord[] = [];
+    const records: Array<DeliveryRecord | SnapshotRecord> = [];
     for (const [webhookId, runtime] of this.runtimes) records.push({ op: 'whk.runtime', webhookId, runtime: snapshotCopy(runtime) });
-    for (const list of this.byWebhook.values()) for (const delivery of list) records.push({ op: 'dlv.put', delivery: snapshotCopy(delivery) });
+    this.unwritten.clear();
+    for (const list of this.byWebhook.values()) {
+      for (const delivery of list) {
+        const record = this.snapshotRecord(delivery);
+        this.unwritten.set(delivery, record);
+        records.push(record);
+      }
+    }
     return records;
+  }
+
+  private snapshotRecord(delivery: StoredDelivery): SnapshotRecord {
+    const record: SnapshotRecord = { op: 'dlv.put', delivery };
+    record[SERIALIZE] = () => {
+      this.unwritten.delete(delivery);
+      // Plain JSON of the record (not of `record` itself, which holds this function under a symbol key).
+      return JSON.stringify({ op: record.op, delivery: record.delivery });
+    };
+    return record;
+  }
+
+  /** Before a delivery changes in place: a snapshot record still to be written gets a copy of it as it was. */
+  private beforeChange(delivery: StoredDelivery): void {
+    if (this.unwritten.size === 0) return;
+    const record = this.unwritten.get(delivery);
+    if (!record) return;
+    this.unwritten.delete(delivery);
+    record.delivery = snapshotCopy(delivery);
   }
 
   get(id: string): StoredDelivery | undefined {
@@ -164,6 +205,7 @@ export class DeliveryState implements JournalPart {
   private applyAttempt(record: Extract<DeliveryRecord, { op: 'dlv.attempt' }>): void {
     const delivery = this.byId.get(record.id);
     if (!delivery) return;
+    this.beforeChange(delivery);
     delivery.attempts.push(record.attempt);
     const wasFinished = FINISHED.has(delivery.status);
     Object.assign(delivery, { status: record.status, nextAttemptTime: record.nextAttemptTime, note: record.note, updatedTime: record.attempt.time });

@@ -1,6 +1,6 @@
 import type { HookEvent } from '../../../shared/schemas/event';
 import { bodyRecord } from './body-record';
-import { coldCopy, relocate, RECORD_BODY, type BodyLocation, type WithBodyLocation } from './cold-body';
+import { coldCopy, keepWarm, relocate, RECORD_BODY, type BodyLocation, type WithBodyLocation } from './cold-body';
 import { countEvent, emptyCounters, type ConnectorCounters } from './connector-counters';
 import type { JournalPart, JournalRecord } from './journal';
 
@@ -108,7 +108,16 @@ export class EventState implements JournalPart {
       case 'restore': {
         // Written as a body line: memory keeps where the body is, not the body (cold-body.ts).
         const location = (journalRecord as WithBodyLocation)[RECORD_BODY];
-        this.insert(location ? coldCopy(record.event, location) : record.event, record.op === 'put');
+        if (!location) {
+          this.insert(record.event, record.op === 'put');
+          return;
+        }
+        const cold = coldCopy(record.event, location);
+        this.insert(cold, record.op === 'put');
+        // A new event is read right after it is stored (its deliveries, forward, live stream): its
+        // parsed body stays with it while recent (WarmBodies) instead of being read back from the
+        // segment being appended to (a read there can wait milliseconds behind the appends' flushes).
+        if (record.op === 'put' && this.byId.get(cold.id) === cold) keepWarm(cold, record.event.body);
         return;
       }
       case 'counters':

@@ -152,6 +152,22 @@ describe('Event bodies kept in the journal, read when asked for', () => {
     expect(again.get(events[2]!.id)!.body).toEqual({ n: 3, text: 'third' });
   });
 
+  it('answers a new event\'s body from memory while it is recent (its deliveries read it at once), then from the journal', async () => {
+    const repo = await open();
+    const recent = event({ n: 1, note: 'recent' });
+    await repo.append([recent]);
+    // Change the stored bytes under it (same length, still JSON): a read from disk would see 7.
+    const [name] = await segments();
+    const file = join(eventsDir, name!);
+    const text = await readFile(file, 'utf8');
+    expect(text.split('{"n":1,').length).toBe(2);
+    await writeFile(file, text.replace('{"n":1,', '{"n":7,'));
+    expect(repo.get(recent.id)!.body).toEqual({ n: 1, note: 'recent' });
+    // A newer event of more than the bytes kept warm (8 MiB) cools the older ones: the next read is from disk.
+    await repo.append([event({ big: 'x'.repeat(9 * 1024 * 1024) })]);
+    expect(repo.get(recent.id)!.body).toEqual({ n: 7, note: 'recent' });
+  });
+
   it('answers null for a body that cannot be read any more, with one log line, and does not fail', async () => {
     const repo = await open();
     const events = [event({ n: 1 }), event({ n: 2 })];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryState, type DeliveryRecord, type StoredDelivery } from '../../../electron/engine/store/delivery-state';
+import type { JournalRecord } from '../../../electron/engine/store/journal';
+import { recordLine } from '../../../electron/engine/store/journal-line';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -84,6 +86,37 @@ describe('DeliveryState (deliveries and webhook runtime in the journal)', () => 
     expect(rebuilt.ofWebhook('whk_1')).toEqual(state.ofWebhook('whk_1'));
     expect(rebuilt.get('dlv_1')?.attempts).toHaveLength(1);
     expect(rebuilt.runtimeOf('whk_1')).toEqual(state.runtimeOf('whk_1'));
+  });
+
+  it('a snapshot writes each delivery as it was when taken, also when it changes before its line is written (copy on write)', () => {
+    const state = new DeliveryState(100);
+    for (const n of [1, 2, 3]) apply(state, { op: 'dlv.put', delivery: delivery(n) });
+    const snapshot = state.snapshot();
+    const lineOf = (id: string): StoredDelivery => {
+      const record = snapshot.find((r) => (r as { delivery?: StoredDelivery }).delivery?.id === id) as JournalRecord;
+      const line = recordLine(record);
+      if (!line.ok) throw new Error(line.reason);
+      return (JSON.parse(line.text) as { delivery: StoredDelivery }).delivery;
+    };
+    // dlv_1's line is written first; then all three change; then dlv_2's and dlv_3's lines are written.
+    const first = lineOf('dlv_1');
+    state.apply(attempt(1, true, 'succeeded'));
+    state.apply(attempt(2, false, 'pending'));
+    apply(state, { op: 'dlv.status', id: 'dlv_3', status: 'held', nextAttemptTime: null, note: 'held', time: iso(T0 + 5) });
+    expect(first).toMatchObject({ status: 'pending', attempts: [] });
+    expect(lineOf('dlv_2')).toMatchObject({ status: 'pending', attempts: [] });
+    expect(lineOf('dlv_3')).toMatchObject({ status: 'pending', note: null });
+    // The live state has every change.
+    expect(state.get('dlv_1')).toMatchObject({ status: 'succeeded', attempts: [{ ok: true }] });
+    expect(state.get('dlv_2')?.attempts).toHaveLength(1);
+    expect(state.get('dlv_3')).toMatchObject({ status: 'held', note: 'held' });
+    // Replaying the written lines and the later records gives the live state.
+    const rebuilt = new DeliveryState(100);
+    for (const id of ['dlv_1', 'dlv_2', 'dlv_3']) rebuilt.apply({ op: 'dlv.put', delivery: id === 'dlv_1' ? first : lineOf(id) } as DeliveryRecord);
+    rebuilt.apply(attempt(1, true, 'succeeded'));
+    rebuilt.apply(attempt(2, false, 'pending'));
+    apply(rebuilt, { op: 'dlv.status', id: 'dlv_3', status: 'held', nextAttemptTime: null, note: 'held', time: iso(T0 + 5) });
+    expect(rebuilt.ofWebhook('whk_1')).toEqual(state.ofWebhook('whk_1'));
   });
 
   it('rebuilds exactly from its own snapshot (compaction)', () => {
