@@ -101,6 +101,8 @@ export class EventLog<R> {
   /** Records appended since the running compaction's snapshot was taken (they stay on disk after it). */
   private appendedSinceSnapshot = 0;
   private loop: Promise<void> | null = null;
+  /** When the last append came in (`performance.now()`): compaction paces itself while appends come. */
+  private lastAppendMs = Number.NEGATIVE_INFINITY;
   private closed = false;
   /** Reads the bodies that memory keeps on disk (cold-body.ts). */
   private readonly reader: SegmentReader;
@@ -147,6 +149,7 @@ export class EventLog<R> {
   /** Resolves once every record is on disk (fdatasync'd) and applied to memory. */
   append(records: R[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('The event log is closed.'));
+    this.lastAppendMs = performance.now();
     return new Promise((resolve, reject) => {
       this.pending.push({ records, resolve, reject });
       this.kick();
@@ -332,6 +335,7 @@ export class EventLog<R> {
     try {
       let chunk = '';
       let unsynced = 0;
+      let pieceStarted = performance.now();
       for (const record of records) {
         // One record that cannot be written must not fail the compaction (the disk would then grow
         // for ever): it is kept with its over-deep parts replaced by a note, or left out, named.
@@ -349,7 +353,8 @@ export class EventLog<R> {
             await handle.datasync();
             unsynced = 0;
           }
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await this.pauseAfterPiece(performance.now() - pieceStarted);
+          pieceStarted = performance.now();
         }
       }
       if (chunk !== '') await handle.writeFile(chunk);
@@ -377,6 +382,20 @@ export class EventLog<R> {
     }
     this.reader.forgetBelow(n);
     await fsyncDir(this.dir);
+  }
+
+  /**
+   * Between two snapshot pieces: while appends are coming in, the snapshot takes at most half of
+   * the event loop (it waits as long as its piece took), so requests and their acknowledgements are
+   * not queued behind a second or more of compaction work; with no appends of late (at open, when
+   * idle) it only lets the event loop turn.
+   */
+  private async pauseAfterPiece(pieceMs: number): Promise<void> {
+    if (performance.now() - this.lastAppendMs > 1000) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return;
+    }
+    await new Promise<void>((resolve) => setTimeout(resolve, Math.min(Math.max(1, Math.round(pieceMs)), 50)));
   }
 
   private async openSegment(n: number): Promise<void> {
