@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, NetworkError } from '../../shared/api/api-error';
 import { HookdeskClient } from '../../shared/api/client';
-import { HookdeskError } from '../../shared/errors';
+import { errorText, HookdeskError } from '../../shared/errors';
 import type { WorkspaceFile } from '../../shared/workspace/workspace-file';
 import type { WorkspacePlan } from '../../shared/workspace/workspace-plan';
 import { workspaceServiceOf } from '../engine/workspace/workspace-module';
@@ -88,5 +88,5 @@ export function describeFailure(error: unknown): string {
     return `${error.message}${fields.join('')}`;
   }
   if (error instanceof NetworkError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }

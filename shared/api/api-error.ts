@@ -1,4 +1,4 @@
-import { isApiErrorBody } from '../errors';
+import { errorText, isApiErrorBody } from '../errors';
 
 /** A failed API call as the client sees it: the contract's code, message and fields, plus the status. */
 export class ApiError extends Error {
@@ -21,7 +21,7 @@ export class ApiError extends Error {
 /** The engine could not be reached at all. */
 export class NetworkError extends Error {
   constructor(cause: unknown) {
-    super(`Cannot reach the Hookdesk engine (${cause instanceof Error ? cause.message : String(cause)}). Is it still running?`);
+    super(`Cannot reach the Hookdesk engine (${errorText(cause)}). Is it still running?`);
     this.name = 'NetworkError';
   }
 }

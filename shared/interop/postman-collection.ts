@@ -7,6 +7,7 @@ import { isSensitiveHeader } from '../schemas/webhook-mask';
 import { utf8 } from '../signing/bytes';
 import { preRequestScript, testScript } from './postman-scripts';
 import { Markers, nameSlug, toPostmanText, VariableNames, wholeReference } from './postman-variables';
+import { errorText } from '../errors';
 
 /**
  * The webhooks as a Postman collection v2.1 (API.md section 6, `GET /webhooks/export/postman`):
@@ -291,7 +292,7 @@ function buildItem(input: ItemInput): { item: PostmanItem; notes: string[] } {
 
 /** A webhook the builder could not write (a bug, never its data): its name, method and a note, so the others are still exported. */
 function unbuiltItem(webhook: PostmanWebhook, error: unknown): { item: PostmanItem; notes: string[] } {
-  const note = `The request could not be written (${error instanceof Error ? error.message : String(error)}).`;
+  const note = `The request could not be written (${errorText(error)}).`;
   return {
     item: { name: webhook.name, description: `Note: ${note}`, request: { method: webhook.method, url: '', header: [], auth: { type: 'noauth' } }, event: [] },
     notes: [note],

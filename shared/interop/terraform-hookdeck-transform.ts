@@ -3,6 +3,7 @@ import { parseBoundedJson } from '../json/bounded-json';
 import { advanceJsonState, JSON_TEXT_START, type JsonTextState } from '../template/json-text-state';
 import { isSensitiveHeader } from '../schemas/webhook-mask';
 import type { WorkspaceWebhook } from '../workspace/workspace-file';
+import { errorText } from '../errors';
 
 /**
  * A webhook's body template and custom headers as the code of a Hookdeck transformation
@@ -58,7 +59,7 @@ function skeleton(template: string, webhookName: string): { text: string; tags: 
   try {
     tokens = Mustache.parse(template) as unknown as Token[];
   } catch (error) {
-    throw new NotSimple(`the template does not parse (${error instanceof Error ? error.message : String(error)})`);
+    throw new NotSimple(`the template does not parse (${errorText(error)})`);
   }
   const tags: Tag[] = [];
   let text = '';

@@ -1,3 +1,4 @@
+import { errorText } from '../errors';
 /**
  * Bounds for untrusted JSON (Hardening). Senders, receivers and templates are hostile: a body of
  * `{"a":` ten thousand times parses fine in V8 but makes every later recursive walk
@@ -102,7 +103,7 @@ export function parseBoundedJson(text: string, maxDepth: number = MAX_JSON_DEPTH
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, reason: `The body is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, reason: `The body is not valid JSON (${errorText(error)}).` };
   }
 }
 
@@ -115,6 +116,6 @@ export function stringifyBounded(value: unknown, maxDepth: number = MAX_JSON_DEP
     const text = JSON.stringify(value, null, indent);
     return { ok: true, text: text ?? 'null' };
   } catch (error) {
-    return { ok: false, reason: `The value cannot be written as JSON (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, reason: `The value cannot be written as JSON (${errorText(error)}).` };
   }
 }

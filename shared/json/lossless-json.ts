@@ -1,6 +1,7 @@
 import { isLosslessNumber, LosslessNumber, parse as parseLosslessJson, stringify as stringifyLosslessJson } from 'lossless-json';
 import { depthNote, jsonTextTooDeep, MAX_JSON_DEPTH, type BoundedParse, type BoundedStringify } from './bounded-json';
 import { closingQuote } from './closing-quote';
+import { errorText } from '../errors';
 
 /**
  * Numbers as the sender wrote them. `JSON.parse` turns `12345678901234567890123` into
@@ -72,7 +73,7 @@ export function parseLossless(text: string, maxDepth: number = MAX_JSON_DEPTH): 
     const value: unknown = parseLosslessJson(text, null, { parseNumber, onDuplicateKey: ({ newValue }) => newValue });
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, reason: `The body is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, reason: `The body is not valid JSON (${errorText(error)}).` };
   }
 }
 
@@ -113,7 +114,7 @@ export function stringifyLossless(value: unknown, maxDepth: number = MAX_JSON_DE
     const text = found.lossless ? stringifyLosslessJson(value) : JSON.stringify(value);
     return { ok: true, text: text ?? 'null' };
   } catch (error) {
-    return { ok: false, reason: `The value cannot be written as JSON (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, reason: `The value cannot be written as JSON (${errorText(error)}).` };
   }
 }
 

@@ -6,6 +6,7 @@ import { buildEnvelope } from '../template/envelope';
 import { withLosslessBody } from '../template/lossless-body';
 import { renderRequestBody } from '../template/render-request-body';
 import { authHeaders, hookdeskEventHeaders, mergeHeaders, signatureHeaders, type SignatureHeadersInput } from './outbound-headers';
+import { errorText } from '../errors';
 
 export const USER_AGENT = 'Hookdesk-Webhooks/1';
 
@@ -47,7 +48,7 @@ export function buildOutboundRequest(input: BuildRequestInput): BuildRequestResu
   try {
     return build(input);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = errorText(error);
     return {
       ok: false,
       error: null,

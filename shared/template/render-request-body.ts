@@ -6,6 +6,7 @@ import { findJsonSyntaxError } from './json-error-position';
 import { withLosslessBody } from './lossless-body';
 import { renderTemplate } from './render-template';
 import { templateView } from './template-view';
+import { errorText } from '../errors';
 
 export interface RenderRequestBodyInput {
   webhook: Pick<WebhookConfig, 'method' | 'contentType' | 'includeEntity' | 'bodyTemplate' | 'jsonPayloadEnabled'> & { id: string; name: string };
@@ -70,7 +71,7 @@ function renderEnvelope(input: RenderRequestBodyInput, isJson: boolean): RenderR
     const body = isJson ? toJsonText(envelope) : formEncodeRecord({ ...envelope });
     return { ok: true, body, contentType: input.webhook.contentType };
   } catch (error) {
-    const why = error instanceof UnwritableValueError ? error.message : `${error instanceof Error ? error.message : String(error)}.`;
+    const why = error instanceof UnwritableValueError ? error.message : `${errorText(error)}.`;
     return {
       ok: false,
       error: null,

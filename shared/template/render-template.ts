@@ -3,6 +3,7 @@ import { escapeJsonStringContent, formEncode, toJsonText, toPlainText, Unwritabl
 import { advanceJsonState, JSON_TEXT_START, type JsonTextState } from './json-text-state';
 import { isFalsy, lookupName } from './template-lookup';
 import { positionAt, type TextPosition } from './text-position';
+import { errorText } from '../errors';
 
 /**
  * Mustache templates (parsed by the `mustache` package, which never evals) rendered with escaping
@@ -179,7 +180,7 @@ function parse(template: string): Parsed {
     if (error instanceof TemplateFault) {
       parsed = { ok: false, fault: error };
     } else {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       const at = /\bat (\d+)$/.exec(message);
       parsed = { ok: false, fault: new TemplateFault(message.replace(/ at \d+$/, ''), at ? Number(at[1]) : 0, 'syntax') };
     }
@@ -231,7 +232,7 @@ export function renderTemplate(template: string, view: unknown, mode: TemplateMo
     renderTokens(out, parsed.tokens, [view]);
   } catch (error) {
     // Anything else (a RangeError from a value we did not foresee) is still this template's failure.
-    const fault = error instanceof TemplateFault ? error : new TemplateFault(`rendering failed (${error instanceof Error ? error.message : String(error)})`, 0);
+    const fault = error instanceof TemplateFault ? error : new TemplateFault(`rendering failed (${errorText(error)})`, 0);
     return { ok: false, error: templateError(template, fault) };
   }
   return { ok: true, text: out.text };

@@ -2,6 +2,7 @@ import { JSONPath } from 'jsonpath-plus';
 import { jsonTextTooDeep, MAX_JSON_DEPTH, stringifyBounded } from '../json/bounded-json';
 import type { ValidatorResult } from '../schemas/delivery';
 import type { ResponseValidator } from '../schemas/webhook';
+import { errorText } from '../errors';
 
 /** What a validator reads when there is nothing to read (shown as `actual`). */
 export const NO_RESPONSE = '(no response: the request failed before an answer came back)';
@@ -57,7 +58,7 @@ function evaluate(json: unknown, validator: ResponseValidator): ValidatorResult 
   try {
     found = JSONPath({ path: validator.path, json: json as object, wrap: true, eval: 'safe' }) as unknown[];
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = errorText(error);
     return { ...validator, actual: `(invalid JSONPath: ${why})`, ok: false };
   }
   if (found.length === 0) return { ...validator, actual: NO_MATCH, ok: false };

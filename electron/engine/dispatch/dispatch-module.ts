@@ -16,6 +16,7 @@ import { connectorStatusChangedEvent, webhookFailedEvent } from './system-events
 import { WebhookActions } from './webhook-actions';
 import { webhookRoutes } from './webhook-routes';
 import { WebhookService } from './webhook-service';
+import { errorText } from '../../../shared/errors';
 
 export interface DispatchModule extends EngineModule {
   readonly webhooks: WebhookService;
@@ -51,7 +52,7 @@ export function createDispatchModule(ctx: EngineContext, ingest: IngestModule): 
   });
   /** Background writes: a failure is logged (the journal stays consistent; the write is simply missing). */
   const background = (what: string, write: Promise<void>): void => {
-    write.catch((error: unknown) => ctx.log(`Could not store ${what}: ${error instanceof Error ? error.message : String(error)}`));
+    write.catch((error: unknown) => ctx.log(`Could not store ${what}: ${errorText(error)}`));
   };
 
   webhooks.setHooks({

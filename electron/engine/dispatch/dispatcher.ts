@@ -9,6 +9,7 @@ import type { Journal } from '../store/journal';
 import type { StoredWebhookConfig } from '../store/workspace-data';
 import { HELD_NOTE, SKIPPED_NOTE } from './delivery-planner';
 import type { Invoker } from './invoker';
+import { errorText } from '../../../shared/errors';
 
 /** Requests in flight per webhook at most (each webhook gets its own share of the connection pool). */
 export const MAX_IN_FLIGHT_PER_WEBHOOK = 50;
@@ -188,7 +189,7 @@ export class Dispatcher {
 
   /** An attempt that threw (it should not): recorded as failed with the reason, never retried in a loop. */
   private failUnexpected(delivery: StoredDelivery, error: unknown): Promise<void> {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = errorText(error);
     this.deps.log(`Delivery ${delivery.id} failed unexpectedly (${why}); it is marked failed and not retried.`);
     if (this.stopped) return Promise.resolve();
     return this.writeStatus(delivery, 'failed', `Hookdesk hit an unexpected error sending this delivery (${why}), so it is not retried. Redeliver it once the cause is fixed.`);
@@ -206,7 +207,7 @@ export class Dispatcher {
       return;
     } catch (error) {
       if (this.stopped) return;
-      this.deps.log(`Could not record delivery ${delivery.id} (${error instanceof Error ? error.message : String(error)})${fallback ? '; recording it without its bodies' : '; it stays pending and is tried again'}.`);
+      this.deps.log(`Could not record delivery ${delivery.id} (${errorText(error)})${fallback ? '; recording it without its bodies' : '; it stays pending and is tried again'}.`);
     }
     if (fallback) return this.write(fallback(), delivery);
     this.later(delivery.id, STORE_RETRY_MS);

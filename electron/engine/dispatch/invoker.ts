@@ -12,6 +12,7 @@ import type { StoredWebhookConfig } from '../store/workspace-data';
 import { RESPONSE_BODY_CAP, type HttpSender, type OutboundResponse, type SendResult } from './http-sender';
 import { nativeSignatureHeaders } from './native-signature';
 import type { OAuth2TokenCache } from './oauth2-token-cache';
+import { errorText } from '../../../shared/errors';
 
 /** Request and response bodies kept in records and answers are cut at this many bytes (`truncated` says so). */
 export const RECORDED_BODY_CAP = RESPONSE_BODY_CAP;
@@ -67,7 +68,7 @@ export class Invoker {
       }
       return { invocation: keepable(result.invocation), retryable: result.retryable };
     } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
+      const why = errorText(error);
       const invocation: Invocation = {
         ok: false,
         request: { method: webhook.method, url: webhook.url, headers: {}, body: null },
@@ -94,7 +95,7 @@ export class Invoker {
       try {
         accessToken = await this.tokens.token(webhook.auth, timeoutMs);
       } catch (error) {
-        tokenError = error instanceof Error ? error.message : String(error);
+        tokenError = errorText(error);
       }
     }
     const built = buildOutboundRequest({

@@ -9,6 +9,7 @@ import { ConnectorService } from './connector-service';
 import { pushHandler } from './push-handler';
 import type { InboundRequestHook, RequestHookSlot } from './request-hook';
 import { StatusWatcher } from './status-watcher';
+import { errorText } from '../../../shared/errors';
 
 /** Told when a connector's status changes (the connector as it is now, and the status before). */
 export type ConnectorStatusListener = (connector: Connector, previous: ConnectorStatus) => void;
@@ -42,7 +43,7 @@ export function createIngestModule(ctx: EngineContext): IngestModule {
       try {
         listener(connector, previous);
       } catch (error) {
-        ctx.log(`A connector status listener failed: ${error instanceof Error ? error.message : String(error)}`);
+        ctx.log(`A connector status listener failed: ${errorText(error)}`);
       }
     }
   });

@@ -1,4 +1,5 @@
 import { sendErrorKind } from '../dispatch/http-sender';
+import { errorText } from '../../../shared/errors';
 
 /** A failed forward (no response) in words for the person running the server behind the forward URL. */
 export function describeForwardError(error: unknown, url: string, timeoutMs: number): string {
@@ -15,7 +16,7 @@ export function describeForwardError(error: unknown, url: string, timeoutMs: num
     case 'tls':
       return `The TLS certificate of ${host} was not accepted (${(error as { code?: string }).code ?? 'TLS error'}); use a valid certificate, or http:// for a local server.`;
     case 'other':
-      return `The forward to ${url} failed: ${error instanceof Error ? error.message : String(error)}.`;
+      return `The forward to ${url} failed: ${errorText(error)}.`;
   }
 }
 

@@ -4,6 +4,7 @@ import type { EventPatcher } from './event-patcher';
 import { ForwardQueue, type ForwardQueueLimits } from './forward-queue';
 import { relayFidelity, type RelaySide } from './fidelity-record';
 import { failedForward, finishedForward, sendOutcome } from './forward-outcome';
+import { errorText } from '../../../shared/errors';
 
 /** One received request to send on; its result goes onto every event it carried. */
 export interface ForwardJob {
@@ -67,7 +68,7 @@ export class Forwarder {
       await this.patcher.patchAll(job.eventIds, { forward });
     } catch (error) {
       if (this.stopped) return;
-      const why = error instanceof Error ? error.message : String(error);
+      const why = errorText(error);
       this.log(`Forward to ${job.request.url} could not be completed (${why}); it is marked failed.`);
       await this.patcher.patchAll(job.eventIds, { forward: failedForward(job.request.url, time, `Hookdesk could not forward this request or record its result (${why}). Replay the event to send it again.`) });
     }
@@ -78,7 +79,7 @@ export class Forwarder {
   }
 
   private logFailure(error: unknown): void {
-    this.log(`Could not store a forward result: ${error instanceof Error ? error.message : String(error)}`);
+    this.log(`Could not store a forward result: ${errorText(error)}`);
   }
 
   private nowIso(): string {

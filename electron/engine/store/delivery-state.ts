@@ -3,6 +3,7 @@ import { FAILURE_THRESHOLD } from '../../../shared/retry/retry-policy';
 import type { JournalPart, JournalRecord } from './journal';
 import { pruneTooDeep, SERIALIZE, type SelfSerializing } from './journal-line';
 import { countOutcome, emptyRuntime, type WebhookRuntime } from './webhook-runtime';
+import { errorText } from '../../../shared/errors';
 
 export type { WebhookRuntime } from './webhook-runtime';
 export { emptyRuntime } from './webhook-runtime';
@@ -272,7 +273,7 @@ export class DeliveryState implements JournalPart {
     try {
       call();
     } catch (error) {
-      this.log(`A delivery listener failed (${error instanceof Error ? error.message : String(error)}); the delivery is stored.`);
+      this.log(`A delivery listener failed (${errorText(error)}); the delivery is stored.`);
     }
   }
 

@@ -5,6 +5,7 @@ import { bodyRecord } from './body-record';
 import type { ConnectorCounters } from './connector-counters';
 import { EventState, type EventLogRecord } from './event-state';
 import type { Journal, JournalRecord } from './journal';
+import { errorText } from '../../../shared/errors';
 
 /**
  * Computes, synchronously and before anything is written, the records that must become durable
@@ -46,7 +47,7 @@ export class EventRepository {
       try {
         listener(events);
       } catch (error) {
-        this.journal.warn(`A listener of new events failed (${error instanceof Error ? error.message : String(error)}); the events are stored.`);
+        this.journal.warn(`A listener of new events failed (${errorText(error)}); the events are stored.`);
       }
     }
   }

@@ -1,6 +1,7 @@
 import { jsonTextTooDeep, MAX_RECORD_DEPTH } from '../../../shared/json/bounded-json';
 import { bodySpanOfText } from './body-line';
 import { BodyReadError } from './cold-body';
+import { errorText } from '../../../shared/errors';
 
 /**
  * One journal record as one line of JSON, and the way back for records that cannot be written as
@@ -36,7 +37,7 @@ export function recordLine(record: unknown): LineResult {
     // A body kept on disk that cannot be read back is not a property of the record: never write it without.
     if (error instanceof BodyReadError) throw error;
     // JSON.stringify throws RangeError past a few thousand levels, TypeError on cycles or BigInt.
-    return { ok: false, reason: `cannot be written as JSON (${error instanceof Error ? error.message : String(error)})` };
+    return { ok: false, reason: `cannot be written as JSON (${errorText(error)})` };
   }
   if (typeof text !== 'string') return { ok: false, reason: 'is not a JSON value' };
   // Also catches a self-serialized record whose raw body is too deep (unless its depth is known).

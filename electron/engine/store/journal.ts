@@ -1,5 +1,6 @@
 import type { BodyLocation } from './cold-body';
 import { EventLog } from './event-log';
+import { errorText } from '../../../shared/errors';
 
 /** Any record of the journal: `op` says which part it belongs to. */
 export interface JournalRecord {
@@ -102,7 +103,7 @@ export class Journal {
       await this.log.compact(() => [{ op: 'reset' }, ...this.parts.flatMap((part) => part.snapshot())]);
     } catch (error) {
       this.retryAfterDiskRecords = this.log.diskRecords + threshold;
-      this.logLine(`Compacting the event log failed (${error instanceof Error ? error.message : String(error)}); it is tried again later. Nothing is lost.`);
+      this.logLine(`Compacting the event log failed (${errorText(error)}); it is tried again later. Nothing is lost.`);
     }
   }
 

@@ -1,5 +1,4 @@
-/** An error's message for a log line or a reason in words (anything thrown, not only Errors). */
-export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+export { errorText } from '../../../shared/errors';
 
 /**
  * A data file that cannot be read safely. The engine refuses to start, names the file, and says

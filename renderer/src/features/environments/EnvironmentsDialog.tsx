@@ -4,6 +4,7 @@ import { DialogActions } from '../../components/DialogActions';
 import { Modal } from '../../components/Modal';
 import { bodyOf, draftOf, newKey, type DraftEnvironment, type DraftVariable } from './environment-draft';
 import { useEnvironmentsStore } from './environments-store';
+import { errorText } from '../../../../shared/errors';
 
 /**
  * Add, rename and remove environments and their variables. Stored values stay masked: "Change"
@@ -30,7 +31,7 @@ export function EnvironmentsDialog({ onClose }: { onClose: () => void }) {
       onClose();
     } catch (error) {
       setErrors(error instanceof ApiError ? error.fields : {});
-      setFormError(error instanceof Error ? error.message : String(error));
+      setFormError(errorText(error));
       setBusy(false);
     }
   };

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Environments, EnvironmentsPut } from '../../../../shared/env/environment-schema';
 import { onStreamEvent, onStreamOpen } from '../../stores/connection-store';
 import { environmentsApi } from './environments-api';
+import { errorText } from '../../../../shared/errors';
 
 interface EnvironmentsState extends Environments {
   loaded: boolean;
@@ -22,14 +23,14 @@ export const useEnvironmentsStore = create<EnvironmentsState>((set) => ({
     try {
       set({ ...(await environmentsApi.get()), loaded: true, error: null });
     } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error: errorText(error) });
     }
   },
   async setActive(active) {
     try {
       set({ ...(await environmentsApi.setActive(active)), error: null });
     } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error: errorText(error) });
     }
   },
   async replace(body) {

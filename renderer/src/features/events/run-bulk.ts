@@ -1,3 +1,4 @@
+import { errorText } from '../../../../shared/errors';
 /** Running one action over many items with a few in flight, and saying in words how it went. */
 
 /** Requests in flight at once: enough to be quick, few enough to leave the engine room for live traffic. */
@@ -36,7 +37,7 @@ export async function runBulk<T>(
         if (reason === null) result.succeeded += 1;
         else result.failures.push({ label: labelOf(item), reason });
       } catch (error) {
-        result.failures.push({ label: labelOf(item), reason: error instanceof Error ? error.message : String(error) });
+        result.failures.push({ label: labelOf(item), reason: errorText(error) });
       }
       done += 1;
       onProgress(done);
