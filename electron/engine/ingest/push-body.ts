@@ -4,6 +4,12 @@ import { closingQuote } from '../../../shared/json/closing-quote';
 import { BODY_DEPTH_NOTE, MAX_BODY_DEPTH } from './body-depth';
 import { isJsonText } from './json-syntax';
 
+const QUOTE = 0x22;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
 /** Most events one push request may carry (API.md section 1). */
 export const MAX_BATCH = 50;
 
@@ -79,7 +85,7 @@ export function parsePushEvents(text: string, totalBytes: number): PushItem[] {
   for (const [index, element] of parsed.entries()) {
     if (!isPlainObject(element)) throw notAnObject(index, element === null ? 'null' : Array.isArray(element) ? 'an array' : `a ${typeof element}`);
   }
-  const slices = objectSlices(text);
+  const slices = elementSlices(text);
   for (const [index, element] of parsed.entries()) {
     const raw = slices[index] ?? JSON.stringify(element);
     items.push({ body: element as Record<string, unknown>, size: Buffer.byteLength(raw), raw });
@@ -127,9 +133,11 @@ function firstSignificant(text: string): number {
 
 /**
  * The text of each element of a JSON array (any kind of element), trimmed, in order. Only for text
- * that is valid JSON (`isJsonText`): it tracks strings and nesting, nothing else, without recursion.
+ * that is valid JSON (`isJsonText`, or accepted by `JSON.parse`): it tracks strings and nesting,
+ * nothing else, without recursion. String contents are skipped with `indexOf` (native, fast), so the
+ * cost is in the few characters between strings: cheaper than serializing every parsed element again.
  */
-export function elementSlices(text: string): string[] {
+function elementSlices(text: string): string[] {
   const slices: string[] = [];
   let depth = 0;
   let start = -1;
@@ -153,38 +161,6 @@ export function elementSlices(text: string): string[] {
     } else if (c === 0x2c /* , */ && depth === 0) {
       close(i);
       start = -1;
-    }
-  }
-  return slices;
-}
-
-const QUOTE = 0x22;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-
-/**
- * The text of each element of a JSON array whose elements are all objects, in order. Only for text
- * `JSON.parse` has accepted: it tracks strings and nesting, nothing else. String contents are skipped
- * with `indexOf` (native, fast), so the cost is in the few characters between strings: cheaper than
- * serializing every parsed element again.
- */
-export function objectSlices(text: string): string[] {
-  const slices: string[] = [];
-  let depth = 0;
-  let start = -1;
-  for (let i = text.indexOf('[') + 1; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      i = closingQuote(text, i);
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (depth === 0) start = i;
-      depth += 1;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      if (depth === 0) break;
-      depth -= 1;
-      if (depth === 0) slices.push(text.slice(start, i + 1));
     }
   }
   return slices;
