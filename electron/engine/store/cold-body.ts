@@ -1,6 +1,6 @@
+import { errorText } from '../../../shared/errors';
 import type { HookEvent } from '../../../shared/schemas/event';
 import type { SegmentReader } from './segment-reader';
-import { errorText } from './store-errors';
 
 /** What a body's place needs from the log: reads, and the recently used bodies (WarmBodies). */
 export interface BodyReader {

@@ -1,6 +1,7 @@
 import { constants as fsConstants } from 'node:fs';
 import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { errorText } from '../../../shared/errors';
 import { MAX_RECORD_DEPTH } from '../../../shared/json/bounded-json';
 import { bodySpanOfText } from './body-line';
 import { RECORD_BODY, type BodyLocation, type WithBodyLocation } from './cold-body';
@@ -9,7 +10,7 @@ import { describeRecord, recordLine, salvageLine } from './journal-line';
 import { ensureOwnerOnlyDir, makeFilesOwnerOnly, OWNER_FILE_MODE } from './owner-only';
 import { SegmentReader, segmentName } from './segment-reader';
 import { NAMED_LINES, replaySegment } from './segment-replay';
-import { errorText, StoreRecordError } from './store-errors';
+import { StoreRecordError } from './store-errors';
 
 /**
  * Compaction writes its snapshot in pieces of about this many characters, and lets appends run

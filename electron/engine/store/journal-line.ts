@@ -1,7 +1,7 @@
+import { errorText } from '../../../shared/errors';
 import { jsonTextTooDeep, MAX_RECORD_DEPTH } from '../../../shared/json/bounded-json';
 import { bodySpanOfText } from './body-line';
 import { BodyReadError } from './cold-body';
-import { errorText } from '../../../shared/errors';
 
 /**
  * One journal record as one line of JSON, and the way back for records that cannot be written as

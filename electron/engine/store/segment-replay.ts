@@ -1,4 +1,5 @@
 import { open, readFile, truncate } from 'node:fs/promises';
+import { errorText } from '../../../shared/errors';
 import { MAX_RECORD_DEPTH } from '../../../shared/json/bounded-json';
 import { bodyIntact, bodyLineHead, bodySpanOf } from './body-line';
 import { RECORD_BODY, type BodyLocation, type WithBodyLocation } from './cold-body';
@@ -6,7 +7,7 @@ import { writeFileDurably } from './durable-write';
 import { lineTooDeep, pruneTooDeep } from './journal-line';
 import { copyAside } from './move-aside';
 import { OWNER_FILE_MODE } from './owner-only';
-import { errorText, StoreCorruptError } from './store-errors';
+import { StoreCorruptError } from './store-errors';
 
 /**
  * Replay of one journal segment at open (see event-log.ts): read in steps, line by line, each record

@@ -1,5 +1,3 @@
-export { errorText } from '../../../shared/errors';
-
 /**
  * A data file that cannot be read safely. The engine refuses to start, names the file, and says
  * how to recover; it never overwrites the file.
