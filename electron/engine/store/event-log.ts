@@ -3,26 +3,16 @@ import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises
 import { join } from 'node:path';
 import { errorText } from '../../../shared/errors';
 import { MAX_RECORD_DEPTH } from '../../../shared/json/bounded-json';
-import { bodySpanOfText } from './body-line';
 import { RECORD_BODY, type BodyLocation, type WithBodyLocation } from './cold-body';
 import { fsyncDir } from './durable-write';
-import { describeRecord, recordLine, salvageLine } from './journal-line';
+import { describeRecord, recordLine } from './journal-line';
+import { addLine, emptyBatch, encodeLines, type LineBatch, type WrittenBody } from './line-batch';
 import { ensureOwnerOnlyDir, makeFilesOwnerOnly, OWNER_FILE_MODE } from './owner-only';
 import { SegmentReader, segmentName } from './segment-reader';
 import { NAMED_LINES, replaySegment } from './segment-replay';
+import { writeSnapshotFile } from './snapshot-file';
 import { StoreRecordError } from './store-errors';
 
-/**
- * Compaction writes its snapshot in pieces of about this many characters, and lets appends run
- * between pieces: each piece is about a millisecond of `JSON.stringify` and body reads on the
- * event loop, so an acknowledgement waits at most that long behind one.
- */
-const COMPACTION_CHUNK_CHARS = 64 * 1024;
-/**
- * The snapshot file is flushed to disk every this many bytes while it is written, not only at the
- * end: one flush of tens of megabytes at the end held the appends' own flushes up for ~30 ms.
- */
-const COMPACTION_SYNC_BYTES = 4 * 1024 * 1024;
 /**
  * On Linux segments are appended with O_DSYNC: each write returns once its bytes are on disk (as
  * write + fdatasync would), in one trip to the thread pool and back instead of two. Under load every
@@ -64,31 +54,10 @@ export { SERIALIZE, type SelfSerializing } from './journal-line';
 
 const SEGMENT_PATTERN = /^(\d{8})\.jsonl$/;
 
-/** A body line's record and where its body is, relative to the start of the text it was written in. */
-interface WrittenBody<R> {
-  record: R;
-  offset: number;
-  length: number;
-}
-
-/**
- * Lines of records ready to write (each line's text on its own: joining thousands of them into one
- * string and encoding that cost a fifth of the engine's time under 50-event pushes, most of it
- * flattening the joined string), their UTF-8 size, and the body lines among them.
- */
-interface Lines<R> {
-  texts: string[];
-  bytes: number;
-  bodies: WrittenBody<R>[];
-}
-
-/** A line's newline and the `}}` that closes a body line come after its body. */
-const BODY_LINE_TAIL_BYTES = 3;
-
 /**
  * An append-only log of JSON lines in numbered segment files, with group commit: every append
- * that arrives while a flush runs joins the next one, so under load one write + one fdatasync
- * acknowledges a whole batch. A record is applied to memory only once it is on disk, so what the
+ * that arrives while a flush runs joins the next one, so under load one durable write acknowledges
+ * a whole batch. A record is applied to memory only once it is on disk, so what the
  * engine shows and answers is always durable. Compaction rewrites the live state into a new
  * segment and deletes the old ones, which keeps disk use bounded by retention; it runs beside the
  * appends (see `startCompaction`), so it never holds an acknowledgement up for long.
@@ -241,9 +210,7 @@ export class EventLog<R> {
       written.push(item);
     }
     if (written.length === 0) return;
-    const bytes = Buffer.allocUnsafe(textBytes);
-    let filled = 0;
-    for (const line of texts) filled += bytes.write(line, filled, 'utf8');
+    const bytes = encodeLines(texts, textBytes);
     const handle = this.handle;
     try {
       if (!handle) throw new Error('The event log is not open.');
@@ -271,8 +238,8 @@ export class EventLog<R> {
   }
 
   /** The lines of one append, or the error that refuses it (nothing of it is written then). */
-  private linesOf(records: R[]): Lines<R> | StoreRecordError {
-    const lines: Lines<R> = { texts: [], bytes: 0, bodies: [] };
+  private linesOf(records: R[]): LineBatch<R> | StoreRecordError {
+    const lines = emptyBatch<R>();
     for (const record of records) {
       const result = recordLine(record);
       if (!result.ok) {
@@ -328,51 +295,14 @@ export class EventLog<R> {
     });
   }
 
-  /** Temp file in chunks (yielding to appends between them), fsync, rename, dir fsync, then the older segments go. */
+  /** The temp file (written beside the appends: writeSnapshotFile), rename, dir fsync, then the older segments go. */
   private async writeSnapshot(n: number, records: R[]): Promise<void> {
     const target = join(this.dir, segmentName(n));
-    const tmp = `${target}.tmp`;
-    const handle = await open(tmp, 'w', OWNER_FILE_MODE);
-    const salvaged: string[] = [];
-    const left: string[] = [];
-    const written: Lines<R> = { texts: [], bytes: 0, bodies: [] };
-    try {
-      let chunk = '';
-      let unsynced = 0;
-      let pieceStarted = performance.now();
-      for (const record of records) {
-        // One record that cannot be written must not fail the compaction (the disk would then grow
-        // for ever): it is kept with its over-deep parts replaced by a note, or left out, named.
-        // (A body kept on disk that cannot be read fails it: BodyReadError, the older segments stay.)
-        const line = salvageLine(record);
-        if (line === null) left.push(describeRecord(record));
-        else if (line.pruned) salvaged.push(describeRecord(record));
-        if (line !== null) addLine(written, record, line.text, true);
-        chunk += line?.text ?? '';
-        if (chunk.length >= COMPACTION_CHUNK_CHARS) {
-          await handle.writeFile(chunk);
-          unsynced += chunk.length;
-          chunk = '';
-          if (unsynced >= COMPACTION_SYNC_BYTES) {
-            await handle.datasync();
-            unsynced = 0;
-          }
-          await this.pauseAfterPiece(performance.now() - pieceStarted);
-          pieceStarted = performance.now();
-        }
-      }
-      if (chunk !== '') await handle.writeFile(chunk);
-      await handle.sync();
-    } catch (error) {
-      await handle.close().catch(() => undefined);
-      await unlink(tmp).catch(() => undefined);
-      throw error;
-    }
-    await handle.close();
-    await rename(tmp, target);
+    const { bodies, salvaged, left } = await writeSnapshotFile(`${target}.tmp`, records, (pieceMs) => this.pauseAfterPiece(pieceMs));
+    await rename(`${target}.tmp`, target);
     await fsyncDir(this.dir);
     // Memory follows the bodies into the snapshot before the segments they were read from go.
-    for (const body of written.bodies) this.options.relocated?.(body.record, this.locationOf(n, body.offset, body.length));
+    for (const body of bodies) this.options.relocated?.(body.record, this.locationOf(n, body.offset, body.length));
     if (salvaged.length > 0) {
       this.options.log(`Compaction kept ${salvaged.length} record(s) with parts nested deeper than ${MAX_RECORD_DEPTH} levels replaced by a note: ${salvaged.slice(0, NAMED_LINES).join(', ')}${salvaged.length > NAMED_LINES ? ', ...' : ''}.`);
     }
@@ -410,14 +340,4 @@ export class EventLog<R> {
     this.segmentBytes = (await this.handle.stat()).size;
     await fsyncDir(this.dir);
   }
-
-}
-
-/** Adds one line to `lines` (its text too unless `countOnly`), noting where its body is when it is a body line. */
-function addLine<R>(lines: Lines<R>, record: R, text: string, countOnly = false): void {
-  const bytes = Buffer.byteLength(text);
-  const span = bodySpanOfText(text);
-  if (span) lines.bodies.push({ record, offset: lines.bytes + span.at, length: bytes - span.at - BODY_LINE_TAIL_BYTES });
-  if (!countOnly) lines.texts.push(text);
-  lines.bytes += bytes;
 }
