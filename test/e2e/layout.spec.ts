@@ -102,6 +102,27 @@ for (const viewport of VIEWPORTS) {
       expect(lines, 'the event type reads on one line').toBe(1);
     });
 
+    test('dialogs opened from the status bar fit the window and wrap their text (Environments, Export, Import)', async ({ page, engine }) => {
+      await page.goto(engine.openUrl);
+      const statusBar = page.getByRole('contentinfo');
+      for (const [button, title] of [
+        ['Edit environments', 'Environments'],
+        ['Export…', 'Export'],
+        ['Import workspace…', 'Import workspace'],
+      ] as const) {
+        await statusBar.getByRole('button', { name: button }).click();
+        const dialog = page.getByRole('dialog', { name: title });
+        await expect(dialog).toBeVisible();
+        // The status bar is one line of small text (nowrap, 12 px); a dialog opened from it must not inherit that.
+        const sideways = await dialog.evaluate((d) => d.scrollWidth - d.clientWidth);
+        expect(sideways, `${title}: the dialog scrolls sideways`).toBeLessThanOrEqual(0);
+        const box = await dialog.boundingBox();
+        expect(box && box.x + box.width).toBeLessThanOrEqual(viewport.width);
+        await page.keyboard.press('Escape');
+        await expect(dialog).toBeHidden();
+      }
+    });
+
     test('the webhook page columns resize with a keyboard-operable splitter (or stack when narrow), and the chart can be hidden', async ({ page, engine }) => {
       await seedWorkspace(engine, receiver.url);
       await page.goto(engine.openUrl);

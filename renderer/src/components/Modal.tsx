@@ -1,10 +1,14 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * An accessible modal: a native `<dialog>` opened with `showModal()` (the page behind it is inert),
  * named by its title, Tab and Shift+Tab kept inside, Esc closes, focus goes back to the opener.
+ * Rendered into `<body>`, wherever it is opened from, so it never inherits the text layout of its
+ * opener's container (the status bar's one-line `nowrap` and 12 px text cut the Environments
+ * dialog's text off at the right).
  */
 export function Modal({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean | 'full' }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -49,7 +53,7 @@ export function Modal({ title, onClose, children, wide = false }: { title: strin
     }
   };
 
-  return (
+  return createPortal(
     <dialog
       ref={ref}
       className={wide === 'full' ? 'modal full' : wide ? 'modal wide' : 'modal'}
@@ -62,6 +66,7 @@ export function Modal({ title, onClose, children, wide = false }: { title: strin
     >
       <h2 id={titleId}>{title}</h2>
       {children}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

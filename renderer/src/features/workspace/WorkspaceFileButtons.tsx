@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { createPortal } from 'react-dom';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 
@@ -15,9 +14,8 @@ export function WorkspaceFileButtons({ disabled = false }: { disabled?: boolean 
       <button type="button" className="link" aria-label="Import workspace…" title="Import workspace…" onClick={() => setOpen('import')} disabled={disabled}>
         Import…
       </button>
-      {/* In <body>, not in the status bar: the dialogs must not inherit its one-line (nowrap) text. */}
-      {open === 'export' && createPortal(<ExportDialog onClose={() => setOpen(null)} />, document.body)}
-      {open === 'import' && createPortal(<ImportDialog onClose={() => setOpen(null)} />, document.body)}
+      {open === 'export' && <ExportDialog onClose={() => setOpen(null)} />}
+      {open === 'import' && <ImportDialog onClose={() => setOpen(null)} />}
     </>
   );
 }
