@@ -6,9 +6,19 @@ export function issuesToFields(issues: readonly z.core.$ZodIssue[]): Record<stri
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
-    if (!(key in fields)) fields[key] = issue.message;
+    if (!(key in fields)) fields[key] = messageOf(issue);
   }
   return fields;
+}
+
+/**
+ * What is wrong, in words. A record whose key fails its own schema (an environment, variable or
+ * header name) reports only "Invalid key in record": the key's own problem is said instead.
+ */
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_key' || issue.issues.length === 0) return issue.message;
+  const name = issue.path.at(-1);
+  return `the name ${JSON.stringify(typeof name === 'symbol' ? name.toString() : String(name ?? ''))} ${issue.issues[0]!.message}`;
 }
 
 /**
